@@ -82,7 +82,19 @@ def normalize(text: str) -> str:
         >>> normalize("\u201cWe\u2019re not\u00a0going\u201d")
         '"We\\'re not going"'
     """
-    return text.translate(_CHAR_MAP)
+    if text.isascii():
+        return text.replace("\t", " ") if "\t" in text else text
+    return _SPECIAL_RE.sub(_replace_special, text)
+
+
+# str.translate looks every character up in a dict (slow on long non-ASCII text); a regular
+# expression finds the few characters to replace in C and leaves the rest alone (~10x faster).
+_SPECIAL = {chr(code): str(repl) for code, repl in _CHAR_MAP.items()}
+_SPECIAL_RE = re.compile("[" + re.escape("".join(_SPECIAL)) + "]")
+
+
+def _replace_special(match: re.Match[str]) -> str:
+    return _SPECIAL[match.group()]
 
 
 class Token(NamedTuple):
@@ -96,7 +108,7 @@ class Token(NamedTuple):
 class Sentence(NamedTuple):
     """A sentence span of the article text; ``index`` counts sentences from 0."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index; kept for the public API
     start: int
     end: int
 
@@ -129,8 +141,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     norm = normalize(text)
     stop = len(text) if end is None else end
     return [
-        Token(m.start(), m.end(), m.group().lower())
-        for m in _TOKEN_RE.finditer(norm, start, stop)
+        Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(norm, start, stop)
     ]
 
 
@@ -150,7 +161,6 @@ _SENTENCE_STARTERS = frozenset(
     what who why how where which some many most no not one two three both all each
     earlier later then now today yesterday""".split()
 )
-
 
 
 def _word_before(norm: str, pos: int) -> str:
@@ -218,7 +228,7 @@ def split_sentences(text: str) -> list[Sentence]:
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", norm):
         spans.extend(_split_line(text, norm, line.start(), line.end()))
-    out = []
+    out: list[Sentence] = []
     for start, end in spans:
         while start < end and norm[start].isspace():
             start += 1
@@ -286,7 +296,9 @@ class Doc:
         self.norm = normalize(text)
 
     def __repr__(self) -> str:
-        return f"Doc(article_id={self.article_id!r}, outlet={self.outlet!r}, chars={len(self.text)})"
+        return (
+            f"Doc(article_id={self.article_id!r}, outlet={self.outlet!r}, chars={len(self.text)})"
+        )
 
     def __getstate__(self) -> dict[str, object]:
         # Pickle only the inputs; caches are rebuilt where the Doc lands (process pool, Dask).

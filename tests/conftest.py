@@ -23,3 +23,28 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"{SHARED_DATA} not found: evaluation corpora are not on this machine")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """A ``distributed`` LocalCluster (2 worker processes, 1 thread each), shared by the session."""
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            memory_limit="1GiB",
+            dashboard_address=None,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="session")
+def story_articles():
+    """The bundled story as an articles table (``framing.load_corpus(story_dir)``)."""
+    from framing.corpus import load_corpus
+
+    return load_corpus(STORY_DIR)

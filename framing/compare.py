@@ -1,0 +1,97 @@
+"""The outlet comparison: one row per outlet, one column per headline metric.
+
+:func:`compare` runs every analysis (see :func:`framing.analyze`) and returns its
+``comparison`` table. :func:`comparison` builds that table from the tidy tables an analysis
+produced, joining each module's per-outlet summary on ``outlet``, so the numbers can always be
+traced back to the rows behind them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["compare", "comparison"]
+
+#: Base columns, always present.
+BASE_COLUMNS = ["outlet", "articles", "words", "sentences"]
+
+
+def compare(articles: pd.DataFrame, **options: Any) -> pd.DataFrame:
+    """Compare the outlets of an articles table on every headline metric.
+
+    Args:
+        articles: The articles table (see :func:`framing.load_corpus`).
+        **options: Passed to :func:`framing.analyze` (``jobs``, ``engine``, ``text_col``,
+            options of the analyses, ...).
+
+    Returns:
+        One row per outlet, in order of first appearance; columns as in :func:`comparison`.
+
+    Example:
+        >>> compare(load_corpus("data/iraq-2021-07-26"))  # doctest: +SKIP
+    """
+    from framing.pipeline import analyze
+
+    return analyze(articles, **options).comparison
+
+
+def comparison(
+    articles: pd.DataFrame,
+    *,
+    sentences: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+    markers: pd.DataFrame | None = None,
+    terms: pd.DataFrame | None = None,
+    top_n: int = 5,
+) -> pd.DataFrame:
+    """Join the per-outlet summaries of each analysis into one table.
+
+    Each argument but ``articles`` is optional: leave one out (or pass ``None``) and its
+    columns are left out too.
+
+    Args:
+        articles: One row per article with ``outlet``, ``n_words`` and ``n_sentences`` (the
+            ``articles`` table of :func:`framing.analyze`).
+        sentences: Sentence-level sentiment (``framing.sentiment(..., level="sentence")``).
+        quotes: Attributed statements (:func:`framing.quotes`).
+        markers: Marker occurrences (:func:`framing.markers`).
+        terms: Distinctive terms (:func:`framing.word_choice`).
+        top_n: How many distinctive terms to list per outlet.
+
+    Returns:
+        One row per outlet, in order of first appearance in ``articles``:
+        ``outlet, articles, words, sentences``, then each summary's columns (see
+        :func:`framing.sentiment_summary`, :func:`framing.quote_summary`,
+        :func:`framing.marker_rates`, :func:`framing.terms.top_terms`).
+    """
+    table = _base(articles)
+    parts: list[pd.DataFrame] = []
+    if markers is not None:
+        from framing.markers import marker_rates
+
+        parts.append(marker_rates(markers, articles))
+    if terms is not None:
+        from framing.terms import top_terms
+
+        parts.append(top_terms(terms, n=top_n))
+    for part in parts:
+        part = part.reset_index() if "outlet" not in part.columns else part
+        table = table.merge(part, on="outlet", how="left", validate="one_to_one")
+    return table
+
+
+def _base(articles: pd.DataFrame) -> pd.DataFrame:
+    grouped = articles.groupby("outlet", sort=False)
+    return (
+        pd.DataFrame(
+            {
+                "articles": grouped.size().astype("int64"),
+                "words": grouped["n_words"].sum().astype("int64"),
+                "sentences": grouped["n_sentences"].sum().astype("int64"),
+            }
+        )
+        .rename_axis("outlet")
+        .reset_index()
+    )

@@ -1,0 +1,403 @@
+"""One pass over a corpus: :func:`analyze` (tables in memory) and :func:`analyze_stream` (to disk)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing.pipeline.engines import (
+    ChunkResult,
+    Engine,
+    Progress,
+    Record,
+    TermCounts,
+    analyze_chunk,
+    merge_terms,
+    run_blocks,
+)
+from framing.pipeline.result import Analysis, Format, TableWriter
+from framing.pipeline.steps import STEPS, Options, make_options
+
+__all__ = ["StreamResult", "analyze", "analyze_stream"]
+
+#: Input columns never copied into the ``articles`` table: the text itself and its raw form.
+_TEXT_COLUMNS = ("raw_text",)
+
+
+def analyze(
+    articles: pd.DataFrame | Iterable[pd.DataFrame],
+    *,
+    jobs: int = 1,
+    engine: Engine = "serial",
+    client: Any = None,
+    progress: bool | None = None,
+    chunksize: int | None = None,
+    analyses: Iterable[str] | None = None,
+    text_col: str = "text",
+    id_col: str = "article_id",
+    outlet_col: str = "outlet",
+    **options: Any,
+) -> Analysis:
+    """Run every analysis over a corpus in one pass: each article is parsed once.
+
+    Sentences, tokens and quotes of an article are computed once and shared by sentiment,
+    quotes, markers, labels and term counts. The per-article work runs in this process
+    (``engine="serial"``), in ``jobs`` worker processes (``"processes"``) or as Dask tasks
+    (``"dask"``, on ``client`` or Dask's default scheduler); all three give identical tables.
+
+    Args:
+        articles: The articles table, or an iterable of such tables (e.g.
+            ``load_corpus(path, chunksize=10_000)``), read one at a time.
+        jobs: Worker processes for ``"processes"`` (and Dask's local scheduler); ``-1`` or
+            ``0`` for one per core.
+        engine: ``"serial"``, ``"processes"`` or ``"dask"`` (``pip install news-framing[dask]``).
+        client: A ``distributed.Client`` to run on with ``engine="dask"``.
+        progress: Show a progress bar (articles done, rate, ETA). Default: only in an
+            interactive terminal or notebook.
+        chunksize: Articles per unit of work (default: about four units per worker, at most
+            100 articles).
+        analyses: Which analyses to run (default all): ``"sentiment"``, ``"quotes"``,
+            ``"markers"``, ``"labels"``, ``"terms"``.
+        text_col: Column holding the article text.
+        id_col: Column holding the unique article id.
+        outlet_col: Column holding the outlet name.
+        **options: Options of the individual analyses, passed on to the module that takes
+            them, e.g. ``actors=`` (labels), ``min_count=``, ``top=``, ``ngrams=`` (terms).
+
+    Returns:
+        An :class:`~framing.pipeline.result.Analysis`: one attribute per tidy table
+        (``articles``, ``sentiment``, ``sentences``, ``quotes``, ``voices``, ``markers``,
+        ``labels``, ``terms``, ``comparison``), also as ``.tables``; ``.save(out_dir)`` writes
+        them all.
+
+    Example:
+        >>> result = analyze(load_corpus("data/iraq-2021-07-26"))  # doctest: +SKIP
+        >>> result.comparison  # doctest: +SKIP
+    """
+    opts = make_options(analyses=analyses, **options)
+    columns = _Columns(text_col, id_col, outlet_col)
+    total = len(articles) if isinstance(articles, pd.DataFrame) else None
+    metas: list[pd.DataFrame] = []
+    collector = _Collector(opts, slim=False)
+    bar = Progress(progress, total)
+    try:
+        blocks = _records(_frames(articles), columns, metas)
+        for chunk in run_blocks(
+            blocks,
+            opts,
+            engine=engine,
+            jobs=jobs,
+            client=client,
+            chunksize=chunksize,
+            total=total,
+            progress=bar,
+        ):
+            collector.add(chunk)
+    finally:
+        bar.close()
+    table = _articles_table(metas, collector.articles())
+    tables = collector.tables()
+    return Analysis(articles=table, **tables, **_finish(table, tables, collector.terms, opts))
+
+
+@dataclass
+class StreamResult:
+    """What :func:`analyze_stream` wrote.
+
+    Attributes:
+        files: Path of each table's file, by table name.
+        comparison: The outlet comparison (also written to ``comparison.csv``/``.parquet``).
+        n_articles: Articles analysed.
+        n_chars: Characters of text analysed.
+        seconds: Wall-clock time of the whole run.
+    """
+
+    files: dict[str, Path]
+    comparison: pd.DataFrame
+    n_articles: int = 0
+    n_chars: int = 0
+    seconds: float = 0.0
+
+
+def analyze_stream(
+    articles: pd.DataFrame | Iterable[pd.DataFrame],
+    out_dir: str | Path,
+    *,
+    format: Format = "csv",
+    jobs: int = 1,
+    engine: Engine = "serial",
+    client: Any = None,
+    progress: bool | None = None,
+    chunksize: int | None = None,
+    analyses: Iterable[str] | None = None,
+    text_col: str = "text",
+    id_col: str = "article_id",
+    outlet_col: str = "outlet",
+    **options: Any,
+) -> StreamResult:
+    """Like :func:`analyze`, but write each table to disk as the chunks finish.
+
+    Memory stays bounded on corpora larger than memory: the input is read one table at a
+    time (pass ``load_corpus(path, chunksize=N)``), per-row results are appended to one file
+    per table, and only what the outlet summaries need stays in memory (numbers and short
+    labels, never the text): term counts as running sums per outlet, and the few columns of
+    each table that :func:`framing.compare.comparison` reads. The outlet-level tables
+    (``voices``, ``terms``, ``comparison``) are computed at the end from those and written last.
+
+    Args:
+        articles: The articles table or an iterable of tables.
+        out_dir: Folder for the tables (created if missing): ``articles``, ``sentiment``,
+            ``sentences``, ``quotes``, ``markers``, ``labels`` as the chunks finish, then
+            ``voices``, ``terms``, ``comparison``.
+        format: ``"csv"`` or ``"parquet"`` (needs pyarrow).
+        jobs: See :func:`analyze`.
+        engine: See :func:`analyze`.
+        client: See :func:`analyze`.
+        progress: See :func:`analyze`.
+        chunksize: See :func:`analyze`.
+        analyses: See :func:`analyze`.
+        text_col: See :func:`analyze`.
+        id_col: See :func:`analyze`.
+        outlet_col: See :func:`analyze`.
+        **options: See :func:`analyze`.
+
+    Returns:
+        A :class:`StreamResult` with the paths written and the comparison table.
+    """
+    started = time.perf_counter()
+    opts = make_options(analyses=analyses, **options)
+    columns = _Columns(text_col, id_col, outlet_col)
+    total = len(articles) if isinstance(articles, pd.DataFrame) else None
+    metas = _Metadata()
+    collector = _Collector(opts, slim=True)
+    bar = Progress(progress, total)
+    done = 0
+    with TableWriter(out_dir, format=format) as writer:
+        try:
+            blocks = _records(_frames(articles), columns, metas)
+            for chunk in run_blocks(
+                blocks,
+                opts,
+                engine=engine,
+                jobs=jobs,
+                client=client,
+                chunksize=chunksize,
+                total=total,
+                progress=bar,
+            ):
+                collector.add(chunk)
+                n = chunk.n_articles
+                writer.append("articles", _join_counts(metas.take(n), chunk.articles))
+                done += n
+                for name, table in chunk.tables.items():
+                    writer.append(name, table)
+        finally:
+            bar.close()
+        if not done:
+            writer.append("articles", _articles_table(metas.frames, collector.articles()))
+        summary_articles = collector.articles()
+        tables = collector.tables()
+        derived = _finish(summary_articles, tables, collector.terms, opts)
+        for name, table in derived.items():
+            writer.append(name, table)
+    return StreamResult(
+        files=dict(writer.paths),
+        comparison=derived["comparison"],
+        n_articles=done,
+        n_chars=int(summary_articles["n_chars"].sum()) if done else 0,
+        seconds=time.perf_counter() - started,
+    )
+
+
+# --- input --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Columns:
+    text: str
+    id: str
+    outlet: str
+
+
+def _frames(articles: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    if isinstance(articles, pd.DataFrame):
+        yield articles
+        return
+    for frame in articles:
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(
+                f"expected an articles DataFrame or an iterable of them, got {type(frame).__name__}"
+            )
+        yield frame
+
+
+def _records(
+    frames: Iterable[pd.DataFrame], columns: _Columns, metas: list[pd.DataFrame] | _Metadata
+) -> Iterator[list[Record]]:
+    """Yield each table as ``(text, article_id, outlet)`` records; keep its metadata in ``metas``."""
+    for frame in frames:
+        missing = [c for c in (columns.text, columns.id, columns.outlet) if c not in frame.columns]
+        if missing:
+            raise KeyError(
+                f"articles table has no column {missing[0]!r}; columns are {list(frame.columns)}"
+            )
+        texts = frame[columns.text].fillna("").astype(str)
+        ids = frame[columns.id].astype(str)
+        outlets = frame[columns.outlet].fillna("").astype(str)
+        metas.append(_metadata(frame, columns, ids, outlets))
+        yield list(zip(texts.tolist(), ids.tolist(), outlets.tolist(), strict=True))
+
+
+def _metadata(
+    frame: pd.DataFrame, columns: _Columns, ids: pd.Series, outlets: pd.Series
+) -> pd.DataFrame:
+    drop = [c for c in (columns.text, columns.id, columns.outlet, *_TEXT_COLUMNS) if c in frame]
+    meta = frame.drop(columns=drop).reset_index(drop=True)
+    meta = meta.rename(columns={c: f"{c}_input" for c in ("article_id", "outlet") if c in meta})
+    meta.insert(0, "article_id", ids.to_numpy())
+    meta.insert(1, "outlet", outlets.to_numpy())
+    return meta
+
+
+# --- collecting ---------------------------------------------------------------------------------
+
+
+class _Collector:
+    """Gathers chunk results in input order; ``slim`` keeps only what the summaries read."""
+
+    def __init__(self, options: Options, *, slim: bool) -> None:
+        self.options = options
+        self.slim = slim
+        self.parts: list[ChunkResult] = []
+        self.terms: TermCounts = {}
+        # Columns kept per table: None = all, () = none (a streaming run writes it and moves on).
+        self.keep: dict[str, tuple[str, ...] | None] = {}
+        for name in options.steps:
+            step = STEPS[name]
+            for table in step.tables:
+                self.keep[table] = step.summary_columns.get(table, ()) if slim else None
+
+    def add(self, chunk: ChunkResult) -> None:
+        merge_terms(self.terms, chunk.terms)
+        tables = {}
+        for name, table in chunk.tables.items():
+            cols = self.keep.get(name)
+            if cols == ():
+                continue
+            if cols is not None:
+                table = table[[c for c in cols if c in table.columns]]
+            tables[name] = table
+        self.parts.append(ChunkResult(articles=chunk.articles, tables=tables))
+
+    def articles(self) -> pd.DataFrame:
+        if not self.parts:
+            return analyze_chunk([], self.options).articles
+        return _concat([p.articles for p in self.parts])
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        out = {}
+        for name in self.keep:
+            frames = [p.tables[name] for p in self.parts if name in p.tables]
+            out[name] = _concat(frames) if frames else _empty_table(name, self.options)
+        return out
+
+
+def _empty_table(table: str, options: Options) -> pd.DataFrame:
+    """The empty table ``table`` with its columns and dtypes (no articles at all)."""
+    for name in options.steps:
+        step = STEPS[name]
+        if table in step.tables:
+            return step.frame(table, [])
+    return pd.DataFrame()
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    if not frames:
+        return pd.DataFrame()
+    full = [f for f in frames if len(f)]
+    if not full:
+        return frames[0].reset_index(drop=True)
+    if len(full) == 1:
+        return full[0].reset_index(drop=True)
+    return pd.concat(full, ignore_index=True)
+
+
+def _articles_table(metas: list[pd.DataFrame], computed: pd.DataFrame) -> pd.DataFrame:
+    meta = _concat(metas) if metas else pd.DataFrame({"article_id": [], "outlet": []})
+    return _join_counts(meta, computed)
+
+
+class _Metadata:
+    """The input's metadata rows, handed out in order as their chunks finish, then dropped."""
+
+    def __init__(self) -> None:
+        self.frames: list[pd.DataFrame] = []
+        self.taken = 0  # rows of frames[0] already handed out
+
+    def append(self, frame: pd.DataFrame) -> None:
+        self.frames.append(frame)
+
+    def take(self, n: int) -> pd.DataFrame:
+        parts = []
+        while n > 0:
+            head = self.frames[0]
+            part = head.iloc[self.taken : self.taken + n]
+            parts.append(part)
+            n -= len(part)
+            self.taken += len(part)
+            if self.taken == len(head):
+                self.frames.pop(0)
+                self.taken = 0
+        return _concat(parts)
+
+
+def _join_counts(meta: pd.DataFrame, computed: pd.DataFrame) -> pd.DataFrame:
+    meta = meta.reset_index(drop=True)
+    if (
+        len(meta) != len(computed)
+        or not (
+            meta["article_id"].astype(str).to_numpy() == computed["article_id"].to_numpy()
+        ).all()
+    ):
+        raise RuntimeError("internal error: analysed articles do not line up with the input")
+    out = meta.copy()
+    for col in computed.columns:
+        if col not in ("article_id", "outlet"):
+            out[col] = computed[col].to_numpy()
+    return out
+
+
+# --- outlet-level tables ------------------------------------------------------------------------
+
+
+def _finish(
+    articles: pd.DataFrame,
+    tables: Mapping[str, pd.DataFrame],
+    terms: TermCounts,
+    options: Options,
+) -> dict[str, pd.DataFrame]:
+    """Tables computed once from all rows: voices, distinctive terms, and the comparison."""
+    from framing.compare import comparison
+
+    derived: dict[str, pd.DataFrame] = {}
+    for name in options.steps:
+        step = STEPS[name]
+        if step.derive is not None:
+            derived.update(step.derive(tables, articles))
+    if options.terms is not None:
+        from framing.terms import log_odds_from_counts
+
+        derived["terms"] = log_odds_from_counts(terms, **options.scoring)
+    derived["comparison"] = comparison(
+        articles,
+        sentences=tables.get("sentences"),
+        quotes=tables.get("quotes"),
+        markers=tables.get("markers"),
+        terms=derived.get("terms"),
+    )
+    return derived

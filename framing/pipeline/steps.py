@@ -1,0 +1,314 @@
+"""The per-article analyses that :func:`framing.analyze` runs on each parsed article.
+
+Each analysis module exposes a pure per-article function over a :class:`~framing.text.Doc`
+(``sentiment_rows(doc)``, ``quote_rows(doc)``, ...). A :class:`Step` says which one to call,
+which tables its rows go to, how those rows become a DataFrame with stable columns and dtypes,
+and which of :func:`framing.analyze`'s keyword options it takes. :func:`analyze_doc` builds the
+``Doc`` once and runs every selected step on it, so sentences, tokens and quotes are computed
+once per article however many analyses use them.
+
+Everything here is a module-level function over plain data, so it pickles into a process pool
+or onto a Dask worker unchanged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from framing.text import Doc
+from framing.voice import own_word_count
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "STEPS",
+    "ArticleResult",
+    "Options",
+    "Step",
+    "analyze_doc",
+    "make_options",
+]
+
+Rows = list[dict[str, Any]]
+
+#: Columns the pipeline adds to each article's metadata row.
+ARTICLE_COLUMNS = ("n_chars", "n_words", "n_words_own", "n_sentences")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One analysis as the pipeline runs it.
+
+    Attributes:
+        name: Name users select it by (``analyses=("sentiment", "quotes")``).
+        tables: Names of the per-row tables it fills, in the order ``run`` returns them.
+        run: ``run(doc, options) -> {table: rows}``; the module's per-article function(s).
+        frame: ``frame(table, rows) -> DataFrame`` with the module's columns and dtypes.
+        options: Keyword options of :func:`framing.analyze` this step accepts.
+        summary_columns: Per table, the columns the outlet summaries read; a streaming run
+            keeps only these in memory (a table not named here is not kept at all).
+        derive: ``derive(tables, articles) -> {name: table}``: outlet-level tables computed
+            once from all rows (e.g. ``voices`` from ``quotes``).
+        prepare: ``prepare(options) -> options``, run once before any article: loads the
+            lexicons the options name, so workers get data, not paths.
+    """
+
+    name: str
+    tables: tuple[str, ...]
+    run: Callable[[Doc, Mapping[str, Any]], dict[str, Rows]]
+    frame: Callable[[str, Rows], pd.DataFrame]
+    options: tuple[str, ...] = ()
+    summary_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    derive: Callable[[Mapping[str, pd.DataFrame], pd.DataFrame], dict[str, pd.DataFrame]] | None = (
+        None
+    )
+    prepare: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to run and how, shipped with every chunk of work (small and picklable).
+
+    Attributes:
+        steps: Names of the selected steps, in registry order.
+        step_options: Keyword options per step name.
+        terms: Options of :func:`framing.terms.term_counts` (``ngrams``, ``stopwords`` as a
+            set, ``voice``), or ``None`` not to count terms.
+        scoring: Options of :func:`framing.terms.log_odds_from_counts` (``min_count``, ``top``,
+            ``prior``), applied once to the summed counts.
+    """
+
+    steps: tuple[str, ...]
+    step_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    terms: Mapping[str, Any] | None = None
+    scoring: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ArticleResult:
+    """Everything the pipeline computes for one article: plain rows and counts, no DataFrames.
+
+    Attributes:
+        article_id: The article's id.
+        outlet: The article's outlet.
+        n_chars: Characters of text.
+        n_words: Word tokens (see :func:`framing.text.tokenize`).
+        n_words_own: Word tokens outside quoted statements: the outlet's own voice (see
+            :func:`framing.voice.own_word_count`).
+        n_sentences: Sentences (see :func:`framing.text.split_sentences`).
+        rows: Per-row results by table name (``"sentiment"``, ``"quotes"``, ...).
+        terms: Term counts of the article (see :func:`framing.terms.term_counts`); empty when
+            the distinctive-terms analysis is not selected.
+    """
+
+    article_id: str
+    outlet: str
+    n_chars: int
+    n_words: int
+    n_words_own: int
+    n_sentences: int
+    rows: dict[str, Rows]
+    terms: Counter[str]
+
+
+# --- the registry ---------------------------------------------------------------------------------
+# One entry per analysis module. ``run`` calls the module's per-article functions; ``prepare``
+# turns user options into ready data once, in the calling process (a lexicon path becomes the
+# loaded lexicon), so workers never read files per article.
+
+
+def _typed_frame(columns: Mapping[str, str]) -> Callable[[str, Rows], pd.DataFrame]:
+    def frame(table: str, rows: Rows) -> pd.DataFrame:
+        return pd.DataFrame.from_records(rows, columns=list(columns)).astype(dict(columns))
+
+    return frame
+
+
+def _sentiment_prepare(options: Mapping[str, Any]) -> dict[str, Any]:
+    from framing.sentiment.lexical import load_overrides
+
+    out = dict(options)
+    overrides = out.get("overrides", True)
+    if overrides is not False and out.get("mode", "news") == "news":
+        out["overrides"] = load_overrides(overrides)
+    return out
+
+
+def _sentiment_run(doc: Doc, options: Mapping[str, Any]) -> dict[str, Rows]:
+    from framing.sentiment.scoring import sentence_rows, sentiment_rows
+
+    return {
+        "sentiment": sentiment_rows(doc, **options),
+        "sentences": sentence_rows(doc, **options),
+    }
+
+
+def _sentiment_frame(table: str, rows: Rows) -> pd.DataFrame:
+    from framing.sentiment.scoring import ARTICLE_COLUMNS as COLS
+    from framing.sentiment.scoring import SENTENCE_COLUMNS
+
+    columns = COLS if table == "sentiment" else SENTENCE_COLUMNS
+    return pd.DataFrame.from_records(rows, columns=list(columns)).astype(columns)
+
+
+def _markers_prepare(options: Mapping[str, Any]) -> dict[str, Any]:
+    from framing.markers import MarkerLexicon, load_marker_lexicon
+
+    lexicon = options.get("lexicon")
+    categories = options.get("categories")
+    if not isinstance(lexicon, MarkerLexicon) or categories is not None:
+        if isinstance(lexicon, MarkerLexicon):
+            raise TypeError("pass categories= with a lexicon path, not with a MarkerLexicon")
+        lexicon = load_marker_lexicon(lexicon, categories=categories)
+    return {"lexicon": lexicon}
+
+
+def _markers_run(doc: Doc, options: Mapping[str, Any]) -> dict[str, Rows]:
+    from framing.markers import marker_rows
+
+    return {"markers": marker_rows(doc, **options)}
+
+
+def _markers_frame(table: str, rows: Rows) -> pd.DataFrame:
+    from framing.markers import _frame
+
+    return _frame(rows)
+
+
+def _registry() -> dict[str, Step]:
+    return {
+        "sentiment": Step(
+            name="sentiment",
+            tables=("sentiment", "sentences"),
+            run=_sentiment_run,
+            frame=_sentiment_frame,
+            options=("mode", "overrides", "vader"),
+            prepare=_sentiment_prepare,
+            summary_columns={
+                "sentences": (
+                    "article_id",
+                    "outlet",
+                    "sentence",
+                    "polarity",
+                    "subjectivity",
+                    "vader_compound",
+                    "polarity_own",
+                    "subjectivity_own",
+                    "quoted",
+                ),
+            },
+        ),
+        "markers": Step(
+            name="markers",
+            tables=("markers",),
+            run=_markers_run,
+            frame=_markers_frame,
+            options=("lexicon", "categories"),
+            prepare=_markers_prepare,
+            summary_columns={"markers": ("article_id", "outlet", "category", "in_quote")},
+        ),
+    }
+
+
+STEPS: dict[str, Step] = _registry()
+
+
+#: Options of the distinctive-terms analysis: counted per article, or applied to the sums.
+TERM_OPTIONS = ("ngrams", "stopwords", "voice")
+SCORING_OPTIONS = ("min_count", "top", "prior")
+
+
+def analysis_names() -> tuple[str, ...]:
+    """Every analysis :func:`framing.analyze` can run, in the order it runs them."""
+    return (*STEPS, "terms")
+
+
+def make_options(*, analyses: Sequence[str] | None = None, **options: Any) -> Options:
+    """Check and route :func:`framing.analyze`'s keyword options to the analyses that take them.
+
+    Args:
+        analyses: Analyses to run (default: all, see :func:`analysis_names`).
+        **options: Options of individual analyses (e.g. ``actors=`` for labels, ``min_count=``
+            for distinctive terms).
+
+    Returns:
+        The :class:`Options` to pass to :func:`analyze_doc`.
+
+    Raises:
+        ValueError: For an unknown analysis name.
+        TypeError: For an option no selected analysis takes.
+    """
+    from framing.terms import load_stopwords
+
+    every = analysis_names()
+    names = every if analyses is None else tuple(analyses)
+    unknown = [n for n in names if n not in every]
+    if unknown:
+        raise ValueError(f"unknown analysis {unknown[0]!r}; choose from {list(every)}")
+    steps = tuple(n for n in STEPS if n in names)
+    with_terms = "terms" in names
+    routed: dict[str, dict[str, Any]] = {n: {} for n in steps}
+    terms: dict[str, Any] = {}
+    scoring: dict[str, Any] = {}
+    for key, value in options.items():
+        owners = [n for n in steps if key in STEPS[n].options]
+        for owner in owners:
+            routed[owner][key] = value
+        if with_terms and key in TERM_OPTIONS:
+            terms[key] = value
+        elif with_terms and key in SCORING_OPTIONS:
+            scoring[key] = value
+        elif not owners:
+            known = {o for n in steps for o in STEPS[n].options}
+            if with_terms:
+                known |= {*TERM_OPTIONS, *SCORING_OPTIONS}
+            raise TypeError(
+                f"unexpected option {key!r}; the selected analyses take {sorted(known)}"
+            )
+    if with_terms:
+        terms["stopwords"] = load_stopwords(terms.get("stopwords"))
+    for name in steps:
+        prepare = STEPS[name].prepare
+        if prepare is not None:
+            routed[name] = prepare(routed[name])
+    return Options(
+        steps=steps,
+        step_options=routed,
+        terms=terms if with_terms else None,
+        scoring=scoring,
+    )
+
+
+def analyze_doc(doc: Doc, options: Options) -> ArticleResult:
+    """Run every selected analysis on one parsed article.
+
+    Args:
+        doc: The article, parsed once; every step reuses its sentences, tokens and quotes.
+        options: From :func:`make_options`.
+
+    Returns:
+        The article's rows per table and its term counts.
+    """
+    rows: dict[str, Rows] = {}
+    for name in options.steps:
+        step = STEPS[name]
+        rows.update(step.run(doc, options.step_options.get(name, {})))
+    terms: Counter[str] = Counter()
+    if options.terms is not None:
+        from framing.terms import term_counts
+
+        terms = term_counts(doc, **options.terms)
+    return ArticleResult(
+        article_id=doc.article_id,
+        outlet=doc.outlet,
+        n_chars=len(doc.text),
+        n_words=doc.n_words,
+        n_words_own=own_word_count(doc),
+        n_sentences=len(doc.sentences),
+        rows=rows,
+        terms=terms,
+    )

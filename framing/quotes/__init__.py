@@ -1,0 +1,27 @@
+"""Attribution: who is quoted, how, and with which reporting verb.
+
+:func:`doc_quotes` finds the statements of one parsed article (cached on the ``Doc`` for other
+analyses); :func:`quote_rows` turns them into table rows; :func:`quotes` runs over an articles
+table. :func:`voices` and :func:`quote_summary` give the outlet-level views.
+"""
+
+from framing.quotes.extract import (
+    QuotationSpan,
+    Quote,
+    doc_quotes,
+    extract_quotes,
+    in_quotation,
+    quotation_spans,
+)
+from framing.quotes.table import quote_rows, quotes
+
+__all__ = [
+    "QuotationSpan",
+    "Quote",
+    "doc_quotes",
+    "extract_quotes",
+    "in_quotation",
+    "quotation_spans",
+    "quote_rows",
+    "quotes",
+]

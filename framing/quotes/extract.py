@@ -1,0 +1,856 @@
+"""Attributed statements in one article: who said what, with which cue.
+
+The rules run sentence by sentence over the normalised text with quotations masked (see
+:mod:`framing.quotes.marks`), so cue words inside quotations are never taken for cues:
+
+1. every reporting-verb form of the lexicon, "according to", and a colon after a name is a
+   candidate cue;
+2. a cue attaches to a subject before it ("Biden said", "Safeen Dizayee, head of ..., said",
+   "Austin further added") or, after a quotation or clause, to a mention after it ("...," said
+   Biden); a participle after a comma ("..., saying ...") takes the sentence subject;
+3. the content is the clause before the attribution ("..., sources said.", "\"...,\" he said")
+   or the clause after the cue ("said (that) ...", "told reporters that ...", "said: \"...\"",
+   "called the announcement \"...\"");
+4. a quotation in a sentence with no cue continues the statement before it in the paragraph
+   (``"...," he said. "..."``) or the one before a quote-only paragraph: it becomes its own row
+   whose ``continues`` points to that statement and repeats its speaker and cue;
+5. pronouns and short forms resolve to the fullest name the article uses (the most recent
+   person speaker for "he"/"she"), and every mention gets a speaker type.
+
+Everything else in quotation marks (scare quotes, titles such as the "Mission Accomplished"
+banner) is not a statement; :func:`quotation_spans` lists it with ``attributed=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from framing.quotes.marks import MASK, Mark, find_marks, mask_quotes
+from framing.quotes.pos import is_finite_verb, tag
+from framing.quotes.speakers import (
+    Mention,
+    antecedent,
+    NameIndex,
+    build_name_index,
+    mention_after,
+    mention_before,
+    resolve_name,
+    speaker_type,
+)
+from framing.quotes.verbs import VerbLexicon, find_forms, load_verbs
+from framing.text import Doc
+
+__all__ = [
+    "Quote",
+    "QuotationSpan",
+    "doc_quotes",
+    "extract_quotes",
+    "in_quotation",
+    "quotation_spans",
+]
+
+
+class Quote(NamedTuple):
+    """One attributed statement. Offsets index the article text; -1 where a span is absent.
+
+    Attributes:
+        kind: ``direct`` (the content is a quotation), ``indirect`` (reported speech) or
+            ``partial`` (reported speech that quotes some words).
+        start: Start of the content (inside the quotation marks for ``direct``).
+        end: End of the content.
+        speaker: Resolved speaker ("Mustafa al-Kadhimi" for "he"); "" when unknown.
+        speaker_start: Start of the mention as written (the pronoun for "he said").
+        speaker_end: End of the mention as written.
+        speaker_as_written: ``text[speaker_start:speaker_end]``.
+        speaker_type: One of :data:`framing.quotes.speakers.SPEAKER_TYPES`.
+        speaker_role: Title or role written with the speaker ("White House Press Secretary").
+        verb: The cue as written ("said", "according to", ":"), "" when none.
+        verb_start: Start of the cue.
+        verb_end: End of the cue.
+        verb_stance: Stance of the cue from the verb lexicon ("neutral", "assertive", ...).
+        continues: Index (in :func:`doc_quotes`) of the statement this row continues, or -1.
+    """
+
+    kind: str
+    start: int
+    end: int
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    speaker_as_written: str = ""
+    speaker_type: str = "unknown"
+    speaker_role: str = ""
+    verb: str = ""
+    verb_start: int = -1
+    verb_end: int = -1
+    verb_stance: str = ""
+    continues: int = -1
+
+
+class QuotationSpan(NamedTuple):
+    """A pair of quotation marks: ``start:end`` includes the marks.
+
+    ``attributed`` is True when the quotation lies inside an attributed statement's content;
+    False for scare quotes, titles and other quoted words nobody is reported to have said.
+    """
+
+    start: int
+    end: int
+    attributed: bool
+
+
+# --- cue patterns ---------------------------------------------------------------------------
+
+_TELL_LEMMAS = frozenset(
+    "tell inform assure remind warn advise brief ask urge caution promise thank accuse".split()
+)
+_THAT = re.compile(r"\bthat\b")
+_CLAUSE_START = re.compile(
+    r"(?:he|she|they|it|we|i|you|there|the|a|an|this|these|those|his|her|their|its|our|my|no|"
+    r"some|all|most|many|both|each|every|none|any|much|such|more|only|if|when|what|why|how|"
+    r"whether|nobody|no one|everyone|someone|anyone|trump|[A-Z0-9$@#])",
+)
+_WH = re.compile(r"\b(?:whether|if|why|how|what|when|where|who|which)\b")
+_TIME = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|"
+    r"nov\.|dec\.|week|month|year|morning|afternoon|evening|night|today|yesterday|tonight|"
+    r"weekend|\d{4}|\d{1,2}(?:st|nd|rd|th)?)"
+)
+_PP = re.compile(
+    r"\s*,?\s*(?:"
+    r"to\s+(?:reporters|journalists|the\s+media|the\s+press|lawmakers|supporters)"
+    r"|(?:on|in|at|during|after|before|ahead\s+of|from|via|through|with|over|for|by|"
+    r"outside|inside|near|since|following|late|early)\s+"
+    r"(?:(?:a|an|the|his|her|their|its|this|last|that|an?)\s+)?(?:[\w.'\-]+\s+){0,4}?"
+    r"(?:[\w.'\-]+)"
+    r"|(?:(?:last|this|earlier|late|early|on)\s+)?" + _TIME + r"(?:\s+" + _TIME + r")?"
+    r")(?=[\s,])",
+    re.IGNORECASE,
+)
+# Verbs whose reported content can be a noun phrase ("denied involvement", "called for a
+# ban", "stressed the state's importance"); "said" and "told" need a clause.
+_NP_OBJECT_LEMMAS = frozenset(
+    """announce deny reject dismiss dispute refute criticize criticise praise hail accuse condemn
+    denounce decry blast slam attack stress emphasize emphasise reiterate reaffirm confirm reveal
+    acknowledge admit concede cite describe explain mention propose recommend demand urge
+    promise pledge vow predict question defend endorse applaud welcome lament blame tout
+    highlight underline underscore""".split()
+)
+_NO_CLAUSE = frozenset(
+    "to for of in on at by with from about into during after before as than so and or but".split()
+)
+_ACCORDING = re.compile(r"(?<![\w-])according\s+to\b", re.IGNORECASE)
+_BAD_AFTER = re.compile(r"\s*(?:to\b|for\b|by\b|-)")
+_PARTICIPLE_LEMMAS_OK = frozenset(
+    "say tell add note write explain describe comment remark mention respond reply answer "
+    "announce continue recall observe testify tweet post point out confirm reveal clarify "
+    "acknowledge admit concede stress emphasize emphasise insist assert declare affirm "
+    "reaffirm maintain reiterate vow pledge promise underline underscore highlight argue "
+    "contend assure claim allege deny reject dismiss warn urge call call for call on demand "
+    "suggest predict ask question accuse criticize criticise praise hail boast complain "
+    "lament cite quote report state indicate".split()
+)
+
+
+class _Stmt(NamedTuple):
+    kind: str
+    start: int
+    end: int
+    mention: Mention | None
+    verb_start: int
+    verb_end: int
+    inverted: bool = False
+    continues: int = -1
+    pronoun_of: int = -1  # for relative pronouns: start of the antecedent mention
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .']{2,}(?:,\s*[A-Z][\w ]{2,30}?)?\s*-\s*(?=[A-Z\"])")
+
+
+def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    d = _DATELINE.match(norm, start, end)
+    if d:
+        start = d.end()
+    while start < end and (norm[start].isspace() or norm[start] in ",:;-"):
+        start += 1
+    while end > start and (norm[end - 1].isspace() or norm[end - 1] in ",;:-"):
+        end -= 1
+    while end > start and norm[end - 1] in ".!?" and norm[end - 2 : end] != "..":
+        end -= 1
+        while end > start and norm[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def _kind_and_span(
+    norm: str, marks: list[Mark], start: int, end: int
+) -> tuple[str, int, int] | None:
+    """Classify a content span: a lone quotation (direct), words with quotations (partial)."""
+    start, end = _strip_span(norm, start, end)
+    if end - start < 2:
+        return None
+    inside = [mk for mk in marks if mk.start < end and mk.end > start]
+    if not inside:
+        return "indirect", start, end
+    if len(inside) == 1:
+        mk = inside[0]
+        before = norm[start : mk.start].strip(" ,:")
+        after = norm[mk.end : end].strip(" ,.;:!?")
+        if not before and not after:
+            a, b = _strip_span(norm, mk.inner_start, mk.inner_end)
+            if b - a < 1:
+                return None
+            return "direct", a, b
+    return "partial", start, max(end, min(inside[-1].end, len(norm)))
+
+
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+    para: int
+
+
+def _sentences(doc: Doc, marks: list[Mark]) -> list[_Sentence]:
+    """The Doc's sentences with paragraph numbers; sentences a quotation spans are merged."""
+    norm = doc.norm
+    out: list[_Sentence] = []
+    para = 0
+    prev_end = 0
+    k = 0
+    for s in doc.sentences:
+        new_para = "\n" in norm[prev_end : s.start]
+        prev_end = s.end
+        while k < len(marks) and marks[k].end <= s.start:
+            k += 1
+        inside = k < len(marks) and marks[k].start < s.start < marks[k].end
+        if out and inside and not new_para:
+            out[-1] = out[-1]._replace(end=s.end)
+            continue
+        if new_para:
+            para += 1
+        out.append(_Sentence(s.start, s.end, para))
+    return out
+
+
+_NEGATED = re.compile(
+    r"(?:\bnot|n't|\bnever|\bto|\bwould\s+not|\bdeclined\s+to|\brefused\s+to|\bwhat|"
+    r"\bwhen|\bhow|\bunable\s+to|\bhas\s+yet\s+to)\s*$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_ONLY = frozenset("spoken written shown known gone".split())
+_NOUN_BEFORE = frozenset(
+    "a an the this that these those his her their its our my your any some no every each".split()
+)
+
+
+def _headline_case(masked: str, lo: int, hi: int) -> bool:
+    words = re.findall(r"[A-Za-z][\w'\-]*", masked[lo:hi])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tuple[int, int, str]]:
+    """Candidate cues in a sentence: (start, end, lemma), in text order."""
+    cues = []
+    headline = None
+    for start, end, form in find_forms(lexicon, masked, lo, hi):
+        word = masked[start:end]
+        entry = lexicon.entries.get(form)
+        if entry is None or entry.kind == "cognition":
+            continue
+        if word[0].isupper():
+            if headline is None:
+                headline = _headline_case(masked, lo, hi)
+            if not headline:
+                continue
+        before = masked[max(lo, start - 40) : start]
+        if _NEGATED.search(before):
+            continue
+        if form in _PARTICIPLE_ONLY and not re.search(r"\b(?:has|have|had|having)\s+$", before):
+            continue
+        prev = re.search(r"([\w'\-]+)\s*$", before)
+        if prev and (prev.group(1).lower() in _NOUN_BEFORE or prev.group(1).endswith("'s")):
+            continue  # "the reported attacks", "the military's announced withdrawal"
+        if prev and tag(form.split()[0]).startswith("NN"):
+            pw = prev.group(1).lower()
+            pt = tag(pw)
+            if pt in ("JJ", "PRP$", "DT", "CD"):
+                continue
+            if pt == "NN" and not form.endswith("s") and not form.endswith("ed"):
+                continue
+        cues.append((start, end, entry.lemma))
+    for m in _ACCORDING.finditer(masked, lo, hi):
+        cues.append((m.start(), m.end(), "according to"))
+    cues.sort()
+    return cues
+
+
+def _has_finite_verb(masked: str, start: int, hi: int, limit: int = 14) -> bool:
+    words = re.findall(rf"{MASK}+|[\w'\-]+", masked[start : min(hi, start + 200)])[:limit]
+    return any(w[0] == MASK or is_finite_verb(w) for w in words[1:])
+
+
+def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> int | None:
+    """Where the reported clause starts after a cue ending at ``v_end``, or None."""
+    rest = masked[v_end:hi]
+    if not rest.strip(" .,;!?"):
+        return None
+    m = re.match(rf"\s*[,:]?\s*(?={MASK})", rest)
+    if m:
+        return v_end + m.end()
+    m = re.match(r"\s*:\s*", rest)
+    if m:
+        return v_end + m.end()
+    m = re.match(rf"\s*(?:as|it|them|him|her|this)\s+(?={MASK})", rest)
+    if m:
+        return v_end + m.end()
+    m = re.match(r"\s*,?\s*that\b", rest)
+    if m:
+        return v_end + m.end()
+    if _BAD_AFTER.match(rest) and lemma not in ("according to",):
+        return None
+    if lemma in ("ask", "wonder", "question"):
+        w = _WH.search(rest[:120])
+        return v_end + w.start() if w else None
+    if lemma in ("call",):  # called X "Y": the quotation must come within a few words
+        q = rest.find(MASK)
+        if 0 <= q < 60 and not re.search(r"[,.;]", rest[:q]):
+            return v_end
+        return None
+    # "that" a little later, past an object or adverbials
+    t = _THAT.search(rest[:160])
+    if t and MASK not in rest[: t.start()] and not re.search(r"[;]", rest[: t.start()]):
+        between = rest[: t.start()]
+        if lemma in _TELL_LEMMAS or re.fullmatch(r"[\s,]*(?:[\w.'\-]+[\s,]+){0,12}", between):
+            if not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", between):
+                return v_end + t.end()
+    pos = 0
+    if lemma in _TELL_LEMMAS:
+        # skip the object: "told reporters", "told The Associated Press on Sunday"
+        m = re.match(
+            r"\s*(?:him|her|them|us|me|you|reporters|journalists|[A-Za-z.'\-]+(?:\s+[A-Z][\w.'\-]*)*"
+            r"|(?:the|a|an)\s+(?:[\w.'\-]+\s+){0,3}?[\w.'\-]+)",
+            rest,
+        )
+        if not m:
+            return None
+        pos = m.end()
+    for _ in range(3):
+        pp = _PP.match(rest, pos)
+        if not pp or pp.end() == pos:
+            break
+        pos = pp.end()
+    m = re.match(r"\s*,?\s*", rest[pos:])
+    pos += m.end() if m else 0
+    if pos >= len(rest):
+        return None
+    if rest[pos] == MASK:
+        return v_end + pos
+    word = re.match(r"[\w.'\-]+", rest[pos:])
+    if not word or _BAD_AFTER.match(rest, pos):
+        return None
+    w = word.group()
+    wl = w.lower()
+    if wl in _NO_CLAUSE or tag(wl) in ("IN", "RB", "TO", "VB", "VBD", "VBN", "VBG"):
+        if not (w[0].isupper() and tag(wl) not in ("IN", "TO")) and wl not in ("there",):
+            return None
+    if not _has_finite_verb(masked, v_end + pos, v_end + len(rest)):
+        if lemma in _NP_OBJECT_LEMMAS or lemma.startswith("call "):
+            return v_end + pos
+        return None
+    return v_end + pos
+
+
+def _sentence_statements(
+    norm: str,
+    masked: str,
+    marks: list[Mark],
+    sent: _Sentence,
+    lexicon: VerbLexicon,
+) -> list[_Stmt]:
+    """The statements whose cue lies in one sentence."""
+    lo, hi = sent.start, sent.end
+    out: list[_Stmt] = []
+    leading_end = lo  # a trailing attribution's content starts after a leading statement's cue
+    main_subject: Mention | None = None
+    for v0, v1, lemma in _find_cues(masked, lo, hi, lexicon):
+        if out and out[-1].verb_start <= v0 < out[-1].verb_end:
+            continue
+        if lemma == "according to":
+            st = _according(norm, masked, marks, lo, hi, v0, v1, leading_end)
+            if st is not None:
+                out.append(st)
+            continue
+        left_of_cue = masked[lo:v0].rstrip()
+        if masked[v0:v1].lower().endswith("ing"):
+            if lemma not in _PARTICIPLE_LEMMAS_OK:
+                continue
+            if not (left_of_cue.endswith(",") or re.search(r"[,\w]\s+and$", left_of_cue)):
+                continue
+            start = _content_after(norm, masked, v1, hi, lemma)
+            if start is None:
+                continue
+            subject = main_subject
+            if subject is None:
+                first = mention_before(masked, lo, _first_verbish(masked, lo, v0))
+                subject = first[0] if first else None
+            content = _kind_and_span(norm, marks, start, hi)
+            if content and subject is not None:
+                out.append(_Stmt(content[0], content[1], content[2], subject, v0, v1))
+            continue
+        found = mention_before(masked, lo, v0)
+        mention: Mention | None = found[0] if found else None
+        inverted = False
+        relative = mention is not None and _is_relative(masked, mention)
+        pre = masked[lo : mention.start].rstrip() if mention else left_of_cue
+        trailing_ok = (
+            not relative
+            and (pre.endswith(",") or pre.endswith(MASK))
+            and len(pre.strip(" ,")) > 3
+        )
+        if mention is None:
+            if (left_of_cue.endswith(",") or left_of_cue.endswith(MASK)) and len(left_of_cue) > 3:
+                mention = mention_after(masked, v1, hi)
+                inverted = mention is not None
+                pre = left_of_cue
+                trailing_ok = True
+            if mention is None:
+                continue
+        pronoun_of = -1
+        if relative:
+            ante = antecedent(masked, lo, mention.start)
+            if ante is None:
+                continue
+            pronoun_of = ante.start
+        lead = None if inverted else _content_after(norm, masked, v1, hi, lemma)
+        prefer_lead = lead is not None and (
+            not trailing_ok
+            or (
+                not pre.endswith(MASK)
+                and (len(pre.split()) <= 6 or not _has_finite_verb(masked, lo, lo + len(pre), 60))
+            )
+        )
+        if prefer_lead and lead is not None:
+            content = _kind_and_span(norm, marks, lead, hi)
+            if content:
+                out.append(
+                    _Stmt(content[0], content[1], content[2], mention, v0, v1, pronoun_of=pronoun_of)
+                )
+                main_subject = main_subject or mention
+                leading_end = max(leading_end, v1)
+                continue
+        if not trailing_ok:
+            continue
+        content = _kind_and_span(norm, marks, leading_end, lo + len(pre))
+        if not content:
+            continue
+        if content[0] == "indirect" and not _has_finite_verb(
+            masked, content[1] - 1, content[2], 60
+        ):
+            continue
+        out.append(_Stmt(content[0], content[1], content[2], mention, v0, v1, inverted))
+        idx = len(out) - 1
+        main_subject = main_subject or mention
+        after = mention.end if inverted else v1
+        # middle attribution: '"...," he said, "..."' -> a second row continuing the first
+        m = re.match(rf"[^{MASK}]{{0,80}}?[,:]\s*(?={MASK})", masked[after:hi])
+        if m and not re.search(r"[.;]", m.group()) and content[0] == "direct":
+            q = _kind_and_span(norm, marks, after + m.end(), hi)
+            if q and q[0] == "direct":
+                out.append(_Stmt(q[0], q[1], q[2], mention, v0, v1, inverted, continues=idx))
+    return _cut_coordinated(norm, masked, out)
+
+
+def _cut_coordinated(norm: str, masked: str, stmts: list[_Stmt]) -> list[_Stmt]:
+    """End a leading statement's content where a coordinated attribution begins.
+
+    "Biden said A, and Kadhimi said B": the first content is "A", not "A, and Kadhimi said B".
+    """
+    out = list(stmts)
+    for i, st in enumerate(out):
+        for nxt in out[i + 1 :]:
+            if nxt.mention is None or not (st.start < nxt.mention.start < st.end):
+                continue
+            gap = masked[st.start : nxt.mention.start]
+            m = re.search(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", gap)
+            if m:
+                end = _strip_span(norm, st.start, st.start + m.start())[1]
+                if end > st.start:
+                    out[i] = st._replace(end=end)
+                break
+    return out
+
+
+def _according(
+    norm: str,
+    masked: str,
+    marks: list[Mark],
+    lo: int,
+    hi: int,
+    v0: int,
+    v1: int,
+    leading_end: int,
+) -> _Stmt | None:
+    """ "according to X, ..." / "..., according to X" / "X, according to Y, ..." """
+    sp = mention_after(masked, v1, hi)
+    if sp is None:
+        return None
+    before = masked[lo:v0].rstrip()
+    after_sp = masked[sp.end : hi]
+    content = None
+    if len(before.strip(" ,-")) > 8:
+        if before.endswith(",") or before.endswith(MASK) or not after_sp.strip(" .,;"):
+            end = lo + len(before)
+            tail = re.match(r"\s*,\s*(?=\S)", after_sp)
+            if tail and len(after_sp.strip(" .,;")) > 8:  # "X, according to Y, did Z"
+                return _Stmt(*_kind_and_span(norm, marks, leading_end, hi) or ("", 0, 0), sp, v0, v1) if _kind_and_span(norm, marks, leading_end, hi) else None
+            content = _kind_and_span(norm, marks, leading_end, end)
+    else:
+        m = re.match(r"[^,]*,\s*", after_sp)
+        if m:
+            content = _kind_and_span(norm, marks, sp.end + m.end(), hi)
+    if not content:
+        return None
+    return _Stmt(content[0], content[1], content[2], sp, v0, v1)
+
+
+def _is_org_word(mention: str) -> bool:
+    from framing.quotes.speakers import _cat
+
+    words = mention.lower().split()
+    return bool(words) and bool({"organisation", "government"} & _cat(words[-1]))
+
+
+def _first_verbish(masked: str, lo: int, hi: int) -> int:
+    m = re.search(
+        r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|also|declined|refused|[a-z]+ed)\b",
+        masked[lo:hi],
+    )
+    return lo + m.start() if m else hi
+
+
+def _is_relative(masked: str, mention: Mention) -> bool:
+    return masked[mention.start : mention.end].lower() in ("who", "which", "that")
+
+
+# --- whole article --------------------------------------------------------------------------
+
+_PRONOUN_MENTIONS = frozenset("he she him his her".split())
+_PLURAL_PRONOUNS = frozenset("they them we".split())
+
+
+def _embed_statements(norm: str, masked: str) -> list[tuple[int, int, Mention]]:
+    """Embedded social-media posts: a line "— Name (@handle) date" after the post's text."""
+    out = []
+    for m in re.finditer(r"(?m)^[ ]*-[ ]+([^\n(]{2,60}?)[ ]*\(@\w+\)[^\n]*$", norm):
+        prev_end = m.start() - 1
+        while prev_end > 0 and norm[prev_end - 1] in " \n":
+            prev_end -= 1
+        prev_start = norm.rfind("\n", 0, prev_end) + 1
+        if prev_end - prev_start > 10:
+            out.append(
+                (prev_start, prev_end, Mention(m.start(1), m.start(1) + len(m.group(1).rstrip())))
+            )
+    return out
+
+
+def _headline_statement(
+    norm: str, masked: str, sent: _Sentence, known: Callable[[str], bool]
+) -> _Stmt | None:
+    """A headline "Biden: US combat mission in Iraq will be over by end of year"."""
+    line = masked[sent.start : sent.end]
+    m = re.match(r"([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}):\s+(?=\S)", line)
+    if not m or line.rstrip().endswith((".", "?")) and len(line) > 160:
+        return None
+    content = _strip_span(norm, sent.start + m.end(), sent.end)
+    if content[1] - content[0] < 10:
+        return None
+    mention = Mention(sent.start, sent.start + m.end(1))
+    if not known(norm[mention.start : mention.end]):
+        return None
+    colon = sent.start + m.end(1)
+    inside = [mk for mk in find_marks(norm, norm) if False]
+    del inside
+    return _Stmt("indirect", content[0], content[1], mention, colon, colon + 1)
+
+
+def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quote]:
+    """Find the attributed statements of one article (uncached; see :func:`doc_quotes`).
+
+    Args:
+        doc: The parsed article.
+        lexicon: A reporting-verb lexicon (default: the package's).
+
+    Returns:
+        Statements in text order of their content; continuation rows point back with
+        ``continues``.
+    """
+    lex = lexicon or load_verbs()
+    text, norm = doc.text, doc.norm
+    marks = _doc_marks(doc)
+    masked = mask_quotes(norm, marks)
+    names = build_name_index(norm, masked)
+    sents = _sentences(doc, marks)
+    stmts: list[tuple[_Stmt, int]] = []  # (statement, sentence index)
+    for k, sent in enumerate(sents):
+        found = _sentence_statements(norm, masked, marks, sent, lex)
+        if not found and (k < 3 or "\n" in norm[sents[k - 1].end : sent.start]):
+            head = _headline_statement(
+                norm, masked, sent, lambda w: bool(resolve_name(w, names)[0]) or _is_org_word(w)
+            )
+            if head is not None:
+                found = [head]
+        base = len(stmts)
+        for st in found:
+            if st.continues >= 0:
+                st = st._replace(continues=st.continues + base)
+            stmts.append((st, k))
+    for start, end, mention in _embed_statements(norm, masked):
+        k = next((i for i, s in enumerate(sents) if s.start >= start), len(sents) - 1)
+        stmts = [(s, sk) for s, sk in stmts if not (start <= s.start and s.end <= end and s.mention and norm[s.mention.start : s.mention.end].lower() in ("we", "i"))]
+        stmts.append((_Stmt("direct", start, end, mention, -1, -1), k))
+    stmts.sort(key=lambda p: (p[0].start, p[0].end))
+    # continuation rows for quotations no statement covers
+    covered = [(s.start, s.end) for s, _ in stmts]
+    extra: list[tuple[_Stmt, int]] = []
+    for mk in marks:
+        if any(a <= mk.inner_start and mk.inner_end <= b + 1 for a, b in covered):
+            continue
+        if any(a < mk.end and mk.start < b for a, b in covered):
+            continue
+        k = next((i for i, s in enumerate(sents) if s.start <= mk.start < s.end), -1)
+        if k < 0:
+            continue
+        sent = sents[k]
+        lead = masked[sent.start : mk.start].strip()
+        if lead:  # words before the quotation: not a bare continuation
+            continue
+        words = len(norm[mk.inner_start : mk.inner_end].split())
+        if words < 3:
+            continue
+        prev = _previous_statement(stmts, sents, k)
+        if prev is None:
+            continue
+        a, b = _strip_span(norm, mk.inner_start, mk.inner_end)
+        extra.append(
+            (
+                _Stmt(
+                    "direct",
+                    a,
+                    b,
+                    prev[0].mention,
+                    prev[0].verb_start,
+                    prev[0].verb_end,
+                    prev[0].inverted,
+                    continues=-2 - prev[1],
+                ),
+                k,
+            )
+        )
+    stmts_all = stmts + extra
+    order = sorted(
+        range(len(stmts_all)), key=lambda i: (stmts_all[i][0].start, stmts_all[i][0].end)
+    )
+    new_index = {old: new for new, old in enumerate(order)}
+    resolved: list[Quote] = []
+    history: list[Quote] = []
+    for new, old in enumerate(order):
+        st, _k = stmts_all[old]
+        cont = st.continues
+        if cont <= -2:
+            cont = new_index[-2 - cont]
+        elif cont >= 0:
+            cont = new_index[cont]
+        q = _resolve(text, norm, masked, st, names, history, lex)
+        if 0 <= cont < len(resolved):
+            src = resolved[cont]
+            q = q._replace(
+                speaker=src.speaker,
+                speaker_type=src.speaker_type,
+                speaker_role=src.speaker_role,
+            )
+        resolved.append(q._replace(continues=cont))
+        history.append(resolved[-1])
+    return resolved
+
+
+def _previous_statement(
+    stmts: list[tuple[_Stmt, int]], sents: list[_Sentence], k: int
+) -> tuple[_Stmt, int] | None:
+    """The statement a bare quotation in sentence ``k`` continues, if the text supports it."""
+    para = sents[k].para
+    best = None
+    for i, (st, sk) in enumerate(stmts):
+        if sk < k and st.mention is not None and sents[sk].para in (para, para - 1):
+            if sents[sk].para == para - 1 and st.kind == "indirect":
+                continue
+            best = (st, i)
+    if best is None:
+        return None
+    return best
+
+
+def _resolve(
+    text: str,
+    norm: str,
+    masked: str,
+    st: _Stmt,
+    names: NameIndex,
+    history: list[Quote],
+    lex: VerbLexicon,
+) -> Quote:
+    verb = text[st.verb_start : st.verb_end] if st.verb_start >= 0 else ""
+    form = " ".join(verb.lower().split())
+    entry = lex.entries.get(form)
+    stance = entry.stance if entry else ("neutral" if form in (":", "according to") else "")
+    if st.mention is None:
+        return Quote(
+            st.kind,
+            st.start,
+            st.end,
+            verb=verb,
+            verb_start=st.verb_start,
+            verb_end=st.verb_end,
+            verb_stance=stance,
+        )
+    m = st.mention
+    written = text[m.start : m.end]
+    if st.pronoun_of >= 0:
+        ante_text = text[st.pronoun_of : m.start].rstrip(" ,")
+        full, nrole = resolve_name(ante_text, names)
+        speaker = full or " ".join(ante_text.split())
+        stype = "person" if full else speaker_type(ante_text)
+        return Quote(st.kind, st.start, st.end, speaker, m.start, m.end, written, stype,
+                     nrole, verb, st.verb_start, st.verb_end, stance)
+    role = " ".join(text[m.role_start : m.role_end].split()) if m.role_start >= 0 else ""
+    low = written.lower()
+    speaker, stype = "", "unknown"
+    if low in _PRONOUN_MENTIONS:
+        for q in reversed(history):
+            if q.speaker_type == "person" and q.speaker:
+                speaker, stype, role = q.speaker, "person", role or q.speaker_role
+                break
+        else:
+            name = _last_name_before(names, m.start)
+            if name:
+                speaker, stype = name, "person"
+                role = role or names.roles.get(name, "")
+    elif low in _PLURAL_PRONOUNS or low in ("it", "who", "which"):
+        for q in reversed(history):
+            if low in ("it", "which") and q.speaker_type in ("organisation", "document"):
+                speaker, stype = q.speaker, q.speaker_type
+                break
+            if low == "who" and q.speaker_type in ("person", "anonymous"):
+                speaker, stype = q.speaker, q.speaker_type
+                break
+            if low in _PLURAL_PRONOUNS and q.speaker_type in ("group", "organisation"):
+                speaker, stype = q.speaker, q.speaker_type
+                break
+        if not speaker:
+            speaker = written
+            stype = "group" if low in _PLURAL_PRONOUNS else "unknown"
+    else:
+        full, nrole = resolve_name(written, names)
+        if full:
+            speaker, stype = full, "person"
+            role = role or nrole
+            if written != full and not role:
+                role = _leading_role(written)
+        else:
+            speaker = " ".join(written.split())
+            stype = speaker_type(written)
+            if stype == "person":
+                role = role or _leading_role(written)
+    if st.verb_start >= 0 and norm[st.verb_start : st.verb_end].lower().startswith("tweet"):
+        stype = stype  # the speaker is still the person; the verb records the channel
+    if st.verb_start < 0 and stype == "person":
+        stype = "social media"
+    return Quote(
+        st.kind,
+        st.start,
+        st.end,
+        speaker,
+        m.start,
+        m.end,
+        written,
+        stype,
+        role,
+        verb,
+        st.verb_start,
+        st.verb_end,
+        stance,
+    )
+
+
+def _leading_role(written: str) -> str:
+    words = written.split()
+    k = len(words)
+    while (
+        k > 0
+        and words[k - 1][:1].isupper()
+        and not re.fullmatch(r"(?i)president|minister|secretary|gen\.|sen\.", words[k - 1])
+    ):
+        k -= 1
+    return " ".join(words[:k]) if 0 < k < len(words) else ""
+
+
+def _last_name_before(names: NameIndex, pos: int) -> str:
+    best, best_pos = "", -1
+    for name, start in names.starts.items():
+        if best_pos < start < pos:
+            best, best_pos = name, start
+    return best
+
+
+def _doc_marks(doc: Doc) -> list[Mark]:
+    return doc.cached("quote_marks", _compute_marks)  # type: ignore[return-value]
+
+
+def _compute_marks(doc: Doc) -> list[Mark]:
+    return find_marks(doc.text, doc.norm)
+
+
+def doc_quotes(doc: Doc) -> list[Quote]:
+    """The attributed statements of ``doc``, computed once and cached on the Doc.
+
+    Other analyses (own voice vs quoted sentiment, markers inside quotations) call this; it
+    uses the package's verb lexicon.
+
+    Example:
+        >>> from framing.text import Doc
+        >>> q = doc_quotes(Doc('"We are not going to be in a combat mission," Biden said.'))[0]
+        >>> q.kind, q.speaker, q.verb
+        ('direct', 'Biden', 'said')
+    """
+    return doc.cached("quotes", extract_quotes)  # type: ignore[return-value]
+
+
+def quotation_spans(doc: Doc) -> list[QuotationSpan]:
+    """Every pair of quotation marks in ``doc``, flagged by whether it is attributed.
+
+    ``attributed=False`` marks quotations no statement covers: scare quotes ("so-called"),
+    titles of banners, books or operations, and quoted words with no speaker in sight.
+    """
+    stmts = doc_quotes(doc)
+    out = []
+    for mk in _doc_marks(doc):
+        attributed = any(q.start < mk.end and mk.start < q.end for q in stmts)
+        out.append(QuotationSpan(mk.start, mk.end, attributed))
+    return out
+
+
+def in_quotation(doc: Doc, start: int, end: int, *, attributed_only: bool = False) -> bool:
+    """True if ``text[start:end]`` lies inside quoted material.
+
+    Args:
+        doc: The parsed article.
+        start: Start offset of the span to test.
+        end: End offset of the span to test.
+        attributed_only: Count only material attributed to a speaker: the content of a
+            statement (direct, partial or indirect), not scare quotes.
+    """
+    if attributed_only:
+        return any(q.start <= start and end <= q.end for q in doc_quotes(doc))
+    return any(mk.start <= start and end <= mk.end for mk in _doc_marks(doc))

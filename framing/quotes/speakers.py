@@ -1,0 +1,457 @@
+"""Speaker mentions: finding them next to a cue, typing them, resolving them to full names.
+
+A *mention* is the source as the article writes it ("he", "Kadhimi", "a senior US
+administration official"). Resolution maps it to the fullest name the article uses for the same
+person ("Mustafa al-Kadhimi"); typing says what kind of source it is. Cue words come from
+``framing/lexicons/speaker_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from framing._resources import read_tsv
+from framing.quotes.marks import MASK
+from framing.quotes.pos import tag
+
+__all__ = [
+    "SPEAKER_TYPES",
+    "Mention",
+    "NameIndex",
+    "build_name_index",
+    "mention_after",
+    "mention_before",
+    "antecedent",
+    "resolve_name",
+    "speaker_type",
+]
+
+#: Speaker types, in the order tables list them.
+SPEAKER_TYPES = (
+    "person",
+    "anonymous",
+    "group",
+    "organisation",
+    "document",
+    "social media",
+    "unknown",
+)
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in read_tsv("speaker_cues.tsv"):
+        out.setdefault(row["word"].lower(), set()).add(row["category"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _cat(word: str) -> frozenset[str]:
+    return _cues().get(word.lower().rstrip(",").removesuffix("'s"), frozenset())
+
+
+class Mention(NamedTuple):
+    """A speaker mention: ``start:end`` is the source as written; role is an appositive/title."""
+
+    start: int
+    end: int
+    role_start: int = -1
+    role_end: int = -1
+
+
+_TOKEN = re.compile(rf"{MASK}+|[\w@#&$%]+(?:[.'\-][\w@#&]+)*\.?|[^\s\w]")
+
+# Words that end a subject noun phrase when walking left from the cue (the subject never
+# contains them) ...
+_STOP_LEFT = frozenset(
+    """that which whom whose when while because as if but or after before since so where
+    although though whether than until unless said says say told tells saying telling
+    is are was were has have had will would can could should may might must do does did
+    be been being not also then there here it's i'm we're they're he's she's""".split()
+)
+# ... and words skipped between the subject and the cue ("Austin further added").
+_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|would|will|also|further|later|then|previously|repeatedly|again|"
+    r"once|often|always|never|not|n't|did|does|do|recently|earlier|first|publicly|privately|"
+    r"reportedly|just|even|still|flatly|had|is|was|were|are|been|could|may|might|should|can|"
+    r"[a-z]+ly))+$"
+)
+_PREPOSITIONS = frozenset(
+    """on in at during after before ahead from via through with when while to for of about
+    by over under since until into onto upon across""".split()
+)
+_DETERMINERS = frozenset("a an the this that these those another one some many most".split())
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan. feb. mar. apr. jun. jul.
+    aug. sep. sept. oct. nov. dec. today yesterday tonight week month year morning afternoon
+    evening night last this earlier""".split()
+)
+_PRONOUNS = frozenset("he she they it we i you who which that this".split())
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|person|people|ary|ive|ie)s?$")
+
+
+def _head_ok(word: str) -> bool:
+    """Can ``word`` head a speaker mention? Names, pronouns, people and organisation nouns."""
+    low = word.lower().removesuffix("'s")
+    if low in _PRONOUNS:
+        return True
+    if low in _TIME_WORDS or low.replace(",", "").replace(".", "").isdigit():
+        return False
+    if word[0].isupper() or word[0] in "@#" or re.match(r"(?:al|el|bin|de|van|von)-[A-Z]", word):
+        return True
+    if _cat(low):
+        return True
+    t = tag(low)
+    if t.startswith("VB") or t in ("JJ", "RB", "IN", "DT", "CC", "MD", "PRP$", "CD"):
+        return False
+    return t == "NNS" or bool(_AGENT.search(low))
+
+
+def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
+    if not toks or len(toks) > 14:
+        return False
+    head = toks[-1][2]
+    low = head.lower()
+    if low in _STOP_LEFT and low not in _PRONOUNS:
+        return False
+    if low in _PREPOSITIONS or low in _DETERMINERS - {"this", "that", "one"}:
+        return False
+    if not (head[0].isalnum() or head[0] in "@#"):
+        return False
+    if not _head_ok(head):
+        return False
+    first = toks[0][2]
+    return not (first.islower() and first in _STOP_LEFT)
+
+
+def _trim_front(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop a leading prepositional/time phrase: "On Monday Biden" -> "Biden"."""
+    i = 0
+    while i < len(toks) - 1:
+        low = toks[i][2].lower()
+        if low in _PREPOSITIONS or low in _TIME_WORDS or low in ("-", "and", "but", "so"):
+            i += 1
+            continue
+        break
+    return toks[i:]
+
+
+def _walk_left(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    toks = _tokens(masked, lo, hi)
+    out: list[tuple[int, int, str]] = []
+    for j in range(len(toks) - 1, -1, -1):
+        s, e, w = toks[j]
+        low = w.lower()
+        if not (w[0].isalnum() or w[0] in "@#$%&"):
+            break
+        if low in _STOP_LEFT:
+            if low in _PRONOUNS and not out:
+                out.append(toks[j])
+            break
+        if low == "and" and not (out and out[-1][2][0].isupper()):
+            break
+        if w.islower() and tag(low) in ("VBD", "VBZ", "VBP", "MD", "VBN") and not _cat(low):
+            break
+        out.append(toks[j])
+        if len(out) > 14:
+            return []
+    out.reverse()
+    out = _trim_front(out)
+    # "ties the two leaders (hailed)": a determiner inside the phrase starts the mention
+    # unless a preposition or possessive governs it ("head of the KRG")
+    for i in range(len(out) - 1, 0, -1):
+        if out[i][2].lower() in ("the", "a", "an"):
+            prev = out[i - 1][2].lower()
+            if prev not in _PREPOSITIONS and not prev.endswith("'s") and prev != "and":
+                return out[i:]
+    return out
+
+
+def antecedent(masked: str, lo: int, pos: int) -> Mention | None:
+    """The noun phrase a relative pronoun at ``pos`` refers to ("a joint statement ... which")."""
+    toks = _walk_left(masked, lo, pos)
+    if not toks:
+        stripped = masked[lo:pos].rstrip()
+        if stripped.endswith(","):
+            toks = _walk_left(masked, lo, lo + len(stripped) - 1)
+    # cut a trailing prepositional phrase: "a joint statement on Monday" -> "a joint statement"
+    for i, t in enumerate(toks):
+        if i > 0 and t[2].lower() in _PREPOSITIONS - {"of"}:
+            toks = toks[:i]
+            break
+    if not toks or not _head_ok(toks[-1][2]):
+        return None
+    return Mention(toks[0][0], toks[-1][1])
+
+
+def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] | None:
+    """The subject mention ending just before a cue ("Biden said", "Austin further added").
+
+    Handles an appositive or relative clause between subject and cue ("Safeen Dizayee, head
+    of ..., said"; "Clinton, who ..., said") and returns the name as the mention, the appositive
+    as the role.
+
+    Args:
+        masked: The article's normalised text with quotations masked.
+        lo: Where the clause starts (nothing before it can be the subject).
+        cue_start: Offset of the cue.
+
+    Returns:
+        ``(mention, skipped_to)`` where ``skipped_to`` is the offset just after the subject
+        (before any auxiliary words), or None when no subject stands there.
+    """
+    left = masked[lo:cue_start].rstrip()
+    m = _AUX.search(left)
+    hi = lo + (m.start() if m else len(left.rstrip()))
+    toks = _walk_left(masked, lo, hi)
+    if toks and _np_ok(toks):
+        return Mention(toks[0][0], toks[-1][1]), hi
+    # appositive: NAME, APPOSITIVE, cue
+    stripped = masked[lo:hi].rstrip()
+    if not stripped.endswith(","):
+        return None
+    comma2 = lo + len(stripped) - 1
+    comma1 = masked.rfind(",", lo, comma2)
+    if comma1 < 0 or comma2 - comma1 > 130 or MASK in masked[comma1:comma2]:
+        return None
+    appos = _tokens(masked, comma1 + 1, comma2)
+    if not appos or len(appos) > 22:
+        return None
+    name = _walk_left(masked, lo, comma1)
+    if not name or not _np_ok(name):
+        return None
+    return Mention(name[0][0], name[-1][1], appos[0][0], appos[-1][1]), hi
+
+
+_STOP_RIGHT = _PREPOSITIONS | {
+    "that",
+    "who",
+    "which",
+    "as",
+    "and",
+    "but",
+    "last",
+    "this",
+    "earlier",
+    "on",
+    "adding",
+    "saying",
+    "noting",
+    "referring",
+    "announcing",
+}
+
+
+def mention_after(masked: str, cue_end: int, hi: int) -> Mention | None:
+    """The mention right after a cue, for inverted attributions ("... ," said Biden)."""
+    toks = _tokens(masked, cue_end, min(hi, cue_end + 160))
+    out: list[tuple[int, int, str]] = []
+    for s, e, w in toks:
+        if not (w[0].isalnum() or w[0] in "@#"):
+            if w == "-" or (w == "." and out and out[-1][2][-1:].isupper()):
+                break
+            break
+        low = w.lower()
+        if low in _STOP_RIGHT and out:
+            if low == "of" and len(out) < 10:
+                out.append((s, e, w))
+                continue
+            break
+        if out and w.islower() and tag(low) in ("VBD", "VBN", "VBZ", "VBP", "MD", "VBG"):
+            break
+        out.append((s, e, w))
+        if len(out) > 12:
+            return None
+    while out and (out[-1][2].lower() in _STOP_RIGHT or out[-1][2].lower() in _DETERMINERS):
+        out.pop()
+    if not out:
+        return None
+    first = out[0][2]
+    low = first.lower()
+    if low in _TIME_WORDS or low in _PREPOSITIONS or low in ("that", "it", "this"):
+        return None
+    if first.islower() and tag(low).startswith("VB"):
+        return None
+    if not _head_ok(out[-1][2]):
+        return None
+    return Mention(out[0][0], out[-1][1])
+
+
+# --- typing ---------------------------------------------------------------------------------
+
+_NAME_TOKEN = re.compile(
+    r"(?:[A-Z][a-zA-Z'\-]+|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z][\w'\-]*|[A-Z]\.)$"
+)
+_PARTICLES = frozenset("al bin ibn de van von da del la le di du".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w@#&]+(?:[.'\-][\w@#&]+)*\.?", text)]
+
+
+def speaker_type(mention: str, *, is_person_name: bool = False) -> str:
+    """Classify a mention as written into one of :data:`SPEAKER_TYPES`.
+
+    Reading the type: ``person`` is a named individual (or a pronoun resolved to one);
+    ``anonymous`` an unnamed individual ("a senior official", "a source"); ``group`` an unnamed
+    collective ("analysts", "US media", "Kurdish officials"); ``organisation`` an organisation
+    or government ("the White House", "Iran"); ``document`` a statement, report or data;
+    ``social media`` a post or tweet.
+    """
+    words = _words(mention)
+    if not words:
+        return "unknown"
+    if is_person_name:
+        return "person"
+    low = [w.lower().removesuffix("'s") for w in words]
+    for i, w in enumerate(low[1:], 1):  # "Statements from both sides": the head comes first
+        if w in ("of", "from", "for", "at", "in", "with", "on") and "title" not in _cat(low[i - 1]):
+            words, low = words[:i], low[:i]
+            break
+    head = low[-1]
+    cats_head = _cat(head)
+    if any("social" in _cat(w) for w in low[-2:]) or (len(words) == 1 and head.startswith("@")):
+        return "social media"
+    if "document" in cats_head:
+        return "document"
+    if "group" in cats_head or head in ("media", "press"):
+        return "group"
+    if "anonymous" in cats_head and (
+        low[0] in ("a", "an", "another", "one", "the", "two", "three", "several", "some")
+        or not any(_is_name(w) for w in words[:-1])
+    ):
+        return "anonymous"
+    if "organisation" in cats_head or "government" in cats_head:
+        return "organisation"
+    if any("organisation" in _cat(w) for w in low):
+        return "organisation"
+    if head.endswith("s") and words[-1].islower() and len(head) > 3 and not head.endswith("ss"):
+        return "group"
+    if words[-1][0].isupper():
+        return "person"
+    if "title" in cats_head:
+        return "person" if low[0] in ("the",) else "anonymous"
+    return "unknown"
+
+
+def _is_name(word: str) -> bool:
+    return bool(_NAME_TOKEN.match(word)) and not _cat(word)
+
+
+class NameIndex(NamedTuple):
+    """People named in an article: full names, their roles, and short forms pointing to them."""
+
+    full: dict[str, str]  # key (last name, lower, without "al-") -> fullest name
+    roles: dict[str, str]  # fullest name -> role written next to it ("Iraqi Prime Minister")
+    starts: dict[str, int]  # fullest name -> offset of first mention
+
+
+_SEQ = re.compile(
+    r"(?<![\w'])(?:(?:[A-Z][\w'\-]*\.?|(?:al|el|bin|ibn|de|van|von|da)[\- ][A-Z][\w'\-]*)"
+    r"(?: (?=[A-Z]|al-|el-|bin |ibn |de |van |von |da ))?)+"
+)
+
+
+def _key(word: str) -> str:
+    w = word.lower().removesuffix("'s").rstrip(".,")
+    for p in ("al-", "el-", "al ", "el "):
+        if w.startswith(p):
+            w = w[len(p) :]
+    return w
+
+
+def build_name_index(norm: str, masked: str) -> NameIndex:
+    """Collect the people named in an article (outside quotations) with their titles.
+
+    A person name is a run of two or more capitalised words that are not title, organisation,
+    group or document words ("Joe Biden", "Mustafa al-Kadhimi"); capitalised title words right
+    before it ("US President", "Iraqi Prime Minister") or lower-case title words ("press
+    secretary Jen Psaki") and an appositive after it become its role.
+    """
+    full: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    starts: dict[str, int] = {}
+    for m in _SEQ.finditer(masked):
+        toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        # split into title prefix and name suffix
+        k = len(toks)
+        while (
+            k > 0
+            and _is_name(toks[k - 1][2].rstrip(".,"))
+            and toks[k - 1][2].lower() not in _TIME_WORDS
+        ):
+            k -= 1
+        name_toks = toks[k:]
+        if len(name_toks) < 2 or len(name_toks) > 4:
+            continue
+        if name_toks[0][2].lower() in ("the", "a", "an") or name_toks[-1][2].endswith("."):
+            continue
+        name = " ".join(t[2] for t in name_toks).removesuffix("'s")
+        if name.endswith("'s"):
+            continue
+        role = " ".join(t[2] for t in toks[:k])
+        role = re.sub(r"^(?:[A-Z]{3,}\S*?[-,]\s*)+", "", role)
+        role = re.sub(r"^[A-Z]{3,}-", "", role)
+        pre = masked[max(0, m.start() - 40) : m.start()]
+        lower_role = re.search(r"((?:[a-z\-]+ ){0,2}[a-z\-]+) $", pre)
+        if not role and lower_role and any("title" in _cat(w) for w in lower_role.group(1).split()):
+            words = lower_role.group(1).split()
+            while words and "title" not in _cat(words[0]):
+                words.pop(0)
+            role = " ".join(words)
+        if not role or not any("title" in _cat(w) for w in role.split()):
+            role = ""
+        after = masked[m.start() + toks[k - 1][1] if k else m.end() : m.end() + 120]
+        appos = re.match(r"^, ((?:the|a|an) [^,;.]{3,90}),", masked[m.end() : m.end() + 120])
+        if not role and appos:
+            role = appos.group(1)
+        del after
+        key = _key(name_toks[-1][2])
+        cur = full.get(key)
+        if cur is None or len(name) > len(cur):
+            full[key] = name
+            starts.setdefault(name, m.start() + name_toks[0][0])
+        if role and name not in roles:
+            roles[name] = role
+    # short forms: a key also points to roles of the fullest name
+    for key, name in list(full.items()):
+        for other_key, other in list(full.items()):
+            if other != name and other.endswith(name) and len(other) > len(name):
+                full[key] = other
+                if name in roles and other not in roles:
+                    roles[other] = roles[name]
+    return NameIndex(full, roles, starts)
+
+
+def resolve_name(mention: str, index: NameIndex) -> tuple[str, str]:
+    """Resolve a mention to (fullest name, role) through the article's name index.
+
+    ``("Kadhimi", ...) -> ("Mustafa al-Kadhimi", "Iraqi Prime Minister")``; a role phrase
+    ("the Iraqi prime minister", "the president") resolves when exactly one named person carries
+    that role. Returns ``("", "")`` when the mention names nobody the index knows.
+    """
+    words = _words(mention)
+    if not words:
+        return "", ""
+    last = words[-1]
+    bare = re.sub(r"^(?:al|el)-", "", last)
+    if bare[:1].isupper() and _is_name(bare.rstrip(".,")) and not _cat(bare):
+        name = index.full.get(_key(last))
+        if name:
+            return name, index.roles.get(name, "")
+    low = [w.lower() for w in words if w.lower() not in _DETERMINERS]
+    if low and all("title" in _cat(w) or w in ("iraqi", "us", "u.s.", "american") for w in low):
+        hits = [n for n, r in index.roles.items() if set(low) <= {w.lower() for w in r.split()}]
+        hits = list(dict.fromkeys(hits))
+        if len(hits) == 1:
+            return hits[0], index.roles[hits[0]]
+    return "", ""

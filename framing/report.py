@@ -1,0 +1,537 @@
+"""One self-contained HTML page comparing how the outlets framed the story.
+
+``framing.report(articles, "report.html")`` (or ``framing report SOURCE -o report.html``) runs
+every analysis once and writes a single file: CSS inline, figures inline as SVG images (data
+URIs), no scripts and no external requests, so it opens from ``file://``, by e-mail or on a
+laptop with no network, and prints cleanly. Sections: overview table, tone with intervals,
+distinctive terms, actor labels, voices and reporting verbs, and the annotated reading view,
+with a plain note on what so few articles can and cannot show. All article text and metadata
+are HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import partial
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from framing.style import OutletStyle, outlet_style
+
+__all__ = [
+    "caution_note",
+    "figure_html",
+    "html_table",
+    "render_report",
+    "report",
+    "sentiment_drivers_or_none",
+]
+
+
+def _esc(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def figure_html(
+    draw: Callable[[Axes], object], *, alt: str, width: float = 10, height: float = 5
+) -> str:
+    """Draw a plot on a fresh figure and return it as an inline ``<img>`` (SVG data URI).
+
+    The figure is made without pyplot (no global state) and closed afterwards. An SVG inside
+    an ``<img>`` cannot run scripts or fetch anything, whatever text it holds.
+
+    Args:
+        draw: Called with the Axes to draw on (e.g. ``lambda ax: plot_outlets(t, ax=ax)``).
+        alt: Text alternative describing the figure.
+        width: Figure width in inches.
+        height: Figure height in inches.
+    """
+    from framing.style import projector_rc
+
+    with projector_rc():
+        fig = Figure(figsize=(width, height), layout="constrained")
+        ax = fig.add_subplot()
+        draw(ax)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return f'<img class="figure" alt="{_esc(alt)}" src="data:image/svg+xml;base64,{data}">'
+
+
+def caution_note(articles: pd.DataFrame, *, outlet_col: str = "outlet") -> str:
+    """A plain-language note on how far the numbers can be trusted, given the corpus size.
+
+    Returns:
+        One paragraph of text (not HTML).
+    """
+    n = len(articles)
+    per_outlet = articles[outlet_col].value_counts()
+    m = len(per_outlet)
+    fewest = int(per_outlet.min()) if m else 0
+    if fewest < 10:
+        return (
+            f"Read these numbers as a description of {n} articles, not of {m} outlets. "
+            f"With as few as {fewest} article{'s' if fewest != 1 else ''} from an outlet, every "
+            "difference below could come from the particular article, its writer, the wire copy "
+            "it reprinted or the sources who happened to be available that day; it cannot show "
+            "how an outlet covers a topic in general. Intervals are computed over sentences, so "
+            "they describe the uncertainty within these texts only. Treat each number as a "
+            "pointer to a passage worth reading (the reading view at the end shows them), and "
+            "gather many articles per outlet, on several stories, before making claims."
+        )
+    return (
+        f"{n} articles from {m} outlets (at least {fewest} per outlet). Intervals are bootstrap "
+        "intervals over sentences; outlets whose intervals overlap widely cannot be told apart "
+        "on that measure. Differences between outlets may still reflect which stories each "
+        "covered, so compare like with like before making claims."
+    )
+
+
+_CSS = """
+:root { --ink: #1a1a1a; --muted: #555; --rule: #ddd; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fafafa;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
+main { max-width: 78rem; margin: 0 auto; padding: 1.5rem; }
+header.page h1 { margin: 0 0 .3rem; font-size: 1.9rem; }
+header.page p { margin: .2rem 0; color: var(--muted); }
+nav.toc { margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
+nav.toc a { color: #0060A0; }
+section { background: #fff; border: 1px solid var(--rule); border-radius: 6px;
+  padding: 1rem 1.3rem; margin: 1.2rem 0; }
+section h2 { margin-top: 0; }
+.caution { border-left: 6px solid #E69F00; background: #fff8e6; padding: .8rem 1rem;
+  border-radius: 4px; }
+.figure { display: block; max-width: 100%; height: auto; margin: .5rem 0; }
+.figures { display: grid; gap: 1rem;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
+.table-wrap { overflow-x: auto; }
+table.data { border-collapse: collapse; font-size: .92rem; margin: .5rem 0; }
+table.data th, table.data td { border-bottom: 1px solid var(--rule); padding: .3rem .6rem;
+  text-align: left; vertical-align: top; }
+table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.data thead th { border-bottom: 2px solid #999; }
+.howto { color: var(--muted); font-size: .93rem; }
+.empty { color: var(--muted); font-style: italic; }
+details { margin: .5rem 0; }
+summary { cursor: pointer; color: #0060A0; }
+footer { color: var(--muted); font-size: .85rem; margin: 2rem 0; }
+@media print {
+  body { background: #fff; }
+  main { max-width: none; padding: 0; }
+  nav.toc { display: none; }
+  section { border: none; padding: 0; break-inside: auto; }
+  section h2 { break-after: avoid; }
+  .figure { break-inside: avoid; }
+  details > summary { display: none; }
+}
+"""
+
+
+def html_table(table: pd.DataFrame, *, digits: int = 2, max_rows: int | None = 60) -> str:
+    """An escaped HTML table; numbers right-aligned and rounded."""
+    if table is None or table.empty:
+        return '<p class="empty">Nothing found.</p>'
+    shown = table if max_rows is None else table.head(max_rows)
+    head = "".join(
+        f'<th class="{"num" if pd.api.types.is_numeric_dtype(shown[c]) else ""}">{_esc(c)}</th>'
+        for c in shown.columns
+    )
+    rows = []
+    for rec in shown.itertuples(index=False):
+        cells = []
+        for col, value in zip(shown.columns, rec, strict=True):
+            numeric = pd.api.types.is_numeric_dtype(shown[col]) and not isinstance(value, bool)
+            cells.append(f'<td class="{"num" if numeric else ""}">{_esc(_fmt(value, digits))}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    more = ""
+    if max_rows is not None and len(table) > max_rows:
+        more = f'<p class="howto">First {max_rows} of {len(table):,} rows.</p>'
+    return (
+        f'<div class="table-wrap"><table class="data"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>{more}"
+    )
+
+
+def _fmt(value: Any, digits: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer() and abs(value) >= 100:
+            return f"{value:,.0f}"
+        return f"{value:.{digits}f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _section(anchor: str, title: str, body: str, howto: str = "") -> str:
+    note = f'<p class="howto">{howto}</p>' if howto else ""
+    return f'<section id="{anchor}"><h2>{_esc(title)}</h2>{note}{body}</section>'
+
+
+def _safe_figure(draw: Callable[[Axes], object], *, alt: str, height: float = 5) -> str:
+    """A figure, or a short note if the table it needs is empty."""
+    try:
+        return figure_html(draw, alt=alt, height=height)
+    except (KeyError, ValueError) as err:
+        return f'<p class="empty">Figure not drawn: {_esc(err)}</p>'
+
+
+def render_report(
+    articles: pd.DataFrame,
+    result: Any,
+    *,
+    title: str | None = None,
+    style: OutletStyle | None = None,
+    text_col: str = "text",
+    id_col: str = "article_id",
+    outlet_col: str = "outlet",
+) -> str:
+    """Build the report's HTML from an articles table and its :func:`framing.analyze` result.
+
+    Args:
+        articles: The articles table (with text, for the reading view).
+        result: What :func:`framing.analyze` returned for ``articles``.
+        title: Page title (default: from the ``event`` column, else a generic one).
+        style: Outlet order and colours (default: from ``articles``).
+        text_col: Column holding the article text.
+        id_col: Column holding the article id.
+        outlet_col: Column holding the outlet.
+
+    Returns:
+        A complete HTML document as a string.
+    """
+    from framing.show import show
+
+    style = style or outlet_style(articles, outlet_col=outlet_col)
+    outlets = style.sort(articles[outlet_col].astype(str))
+    n_articles = len(articles)
+    if title is None:
+        events: list[Any] = (
+            list(articles["event"].dropna().unique()) if "event" in articles.columns else []
+        )
+        title = (
+            f"How {len(outlets)} outlets framed: {events[0]}"
+            if len(events) == 1
+            else f"How {len(outlets)} outlets framed the story"
+        )
+    comparison = _ordered(result.comparison, outlets)
+    sections = []
+    sections.append(
+        _section(
+            "overview",
+            "Overview: one row per outlet",
+            html_table(comparison),
+            "Every headline number per outlet. Rates are per 1,000 words; polarity runs from "
+            "-1 (negative) to +1 (positive), subjectivity from 0 (factual) to 1 (opinion).",
+        )
+    )
+    tone = []
+    for metric in ("polarity", "subjectivity", "vader_compound"):
+        if metric in result.comparison.columns:
+            tone.append(
+                _safe_figure(
+                    partial(_draw_outlets, result.comparison, metric, style),
+                    alt=f"Mean {metric} per outlet with 95% intervals",
+                    height=1.4 + 0.6 * len(outlets),
+                )
+            )
+    sections.append(
+        _section(
+            "tone",
+            "Tone: sentiment with 95% intervals",
+            f'<div class="figures">{"".join(tone)}</div>',
+            "Dots are means over each outlet's sentences, bars 95% bootstrap intervals. "
+            "TextBlob's news-aware mode is the default (nouns such as 'base' in 'military "
+            "base' no longer count as the adjective); VADER is a second, independent scorer. "
+            "Where bars overlap, these texts cannot tell the outlets apart.",
+        )
+    )
+    sections.append(_terms_section(result, outlets, style))
+    sections.append(_labels_section(result, outlets))
+    sections.append(_voices_section(result, outlets, style))
+    view = show(
+        articles,
+        quotes=result.quotes,
+        markers=result.markers,
+        drivers=sentiment_drivers_or_none(
+            articles, text_col=text_col, id_col=id_col, outlet_col=outlet_col
+        ),
+        style=style,
+        max_height="40rem",
+        text_col=text_col,
+        id_col=id_col,
+        outlet_col=outlet_col,
+    )
+    sections.append(
+        _section(
+            "reading-view",
+            "Reading view: the evidence in the text",
+            view.html,
+            "Each article as loaded (site boilerplate removed). Hover over a mark to see what "
+            "it is and why it was marked.",
+        )
+    )
+    toc = "".join(
+        f'<a href="#{a}">{_esc(t)}</a>'
+        for a, t in [
+            ("overview", "Overview"),
+            ("tone", "Tone"),
+            ("terms", "Distinctive terms"),
+            ("labels", "Labels"),
+            ("voices", "Voices"),
+            ("reading-view", "Reading view"),
+            ("method", "Method"),
+        ]
+    )
+    caution = _esc(caution_note(articles, outlet_col=outlet_col))
+    outlets_list = ", ".join(_esc(o) for o in outlets)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # No network, no scripts, whatever the content: the browser enforces it.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "img-src data:; style-src 'unsafe-inline'\">"
+        f"<title>{_esc(title)}</title><style>{_CSS}</style></head><body><main>"
+        f'<header class="page"><h1>{_esc(title)}</h1>'
+        f"<p>{n_articles} article{'s' if n_articles != 1 else ''} · outlets: {outlets_list}</p>"
+        f'</header><p class="caution" id="caution"><strong>How far these numbers go.</strong> '
+        f"{caution}</p>"
+        f'<nav class="toc">{toc}</nav>{"".join(sections)}{_method_section()}'
+        f"<footer>Made with framing {_esc(_version())} on {date.today().isoformat()}. "
+        "Self-contained page: no scripts, no external requests.</footer>"
+        "</main></body></html>"
+    )
+
+
+def _draw_outlets(comparison: pd.DataFrame, metric: str, style: OutletStyle, ax: Axes) -> Axes:
+    from framing.plotting import plot_outlets
+
+    return plot_outlets(comparison, metric, ax=ax, style=style)
+
+
+def _ordered(table: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
+    if table is None or table.empty:
+        return pd.DataFrame()
+    if "outlet" not in table.columns and table.index.name == "outlet":
+        table = table.reset_index()
+    if "outlet" not in table.columns:
+        return table
+    rank = {o: i for i, o in enumerate(outlets)}
+    return table.sort_values("outlet", key=lambda s: s.astype(str).map(rank)).reset_index(drop=True)
+
+
+def _terms_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> str:
+    terms = result.terms
+    if terms is None or terms.empty or not (terms["z"] > 0).any():
+        body = '<p class="empty">No distinctive terms (too little text).</p>'
+    else:
+        top = terms[terms["z"] > 0].groupby("outlet", sort=False).head(_TOP_TERMS)
+        rows = len(top) + len(outlets)
+        figure = _safe_figure(
+            partial(_draw_terms, terms, style),
+            alt="The terms each outlet uses more than the others, by z-score",
+            height=max(3.0, 0.3 * rows + 1.2),
+        )
+        cols = [c for c in ("outlet", "term", "count", "count_rest", "log_odds", "z") if c in top]
+        table = html_table(_ordered(top[cols], outlets), max_rows=None)
+        body = f"{figure}<details><summary>The numbers behind the figure</summary>{table}</details>"
+    return _section(
+        "terms",
+        "Distinctive terms: words each outlet uses more than the others",
+        body,
+        "Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). "
+        "z above 1.96 marks a term an outlet over-uses beyond chance variation in word counts; "
+        "on a few articles, it mostly reflects each article's angle and the wire copy it "
+        "carries, so read it with the raw counts (outlet vs the rest, printed by each bar).",
+    )
+
+
+_TOP_TERMS = 6
+
+
+def _draw_terms(terms: pd.DataFrame, style: OutletStyle, ax: Axes) -> Axes:
+    from framing.plotting import plot_distinctive_terms
+
+    return plot_distinctive_terms(terms, top=_TOP_TERMS, ax=ax, style=style)
+
+
+def _labels_section(result: Any, outlets: Sequence[str]) -> str:
+    labels = result.labels
+    if labels is None or labels.empty:
+        body = '<p class="empty">No actor mentions found.</p>'
+    else:
+        from framing.labels import label_table
+
+        matrix = label_table(labels, per_cell=3)
+        matrix = matrix.reindex(columns=[o for o in outlets if o in matrix.columns], fill_value="")
+        body = html_table(matrix.reset_index(), max_rows=None)
+    return _section(
+        "labels",
+        "Labels: what each outlet calls the same actors",
+        body,
+        "Each cell lists the phrases an outlet uses for an actor, most frequent first, with "
+        "counts. An empty cell means the outlet never mentions the actor, which can itself be "
+        "a framing choice (bias by omission).",
+    )
+
+
+def _voices_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> str:
+    from framing import plotting
+
+    quotes = result.quotes
+    if quotes is None or quotes.empty:
+        body = '<p class="empty">No attributed statements found.</p>'
+    else:
+        height = 1.8 + 0.65 * len(outlets)
+        figs = [
+            _safe_figure(
+                lambda ax: plotting.plot_voice_share(quotes, ax=ax, style=style),
+                alt="Share of attributed statements by speaker type, per outlet",
+                height=height,
+            )
+        ]
+        if "affiliation" in quotes.columns:
+            figs.append(
+                _safe_figure(
+                    lambda ax: plotting.plot_voice_share(
+                        quotes, by="affiliation", ax=ax, style=style
+                    ),
+                    alt="Share of attributed statements by speaker affiliation, per outlet",
+                    height=height,
+                )
+            )
+        if "verb_stance" in quotes.columns:
+            figs.append(
+                _safe_figure(
+                    lambda ax: plotting.plot_verb_stance(quotes, ax=ax, style=style),
+                    alt="Reporting-verb stance mix, per outlet",
+                    height=height,
+                )
+            )
+        top = (
+            quotes.assign(speaker=quotes["speaker"].fillna("(unknown)").replace("", "(unknown)"))
+            .groupby(["outlet", "speaker"], sort=False)
+            .size()
+            .rename("statements")
+            .reset_index()
+            .sort_values(["outlet", "statements", "speaker"], ascending=[True, False, True])
+            .groupby("outlet", sort=False)
+            .head(5)
+        )
+        body = f'<div class="figures">{"".join(figs)}</div>' + html_table(
+            _ordered(top, outlets), max_rows=None
+        )
+    return _section(
+        "voices",
+        "Voices: who is quoted, and with which reporting verb",
+        body,
+        "Whom an outlet lets speak, and how it introduces them ('said' vs 'claimed', "
+        "'stressed', 'admitted'), is attribution framing. Bars are shares of each outlet's "
+        "attributed statements; the table lists each outlet's most-quoted sources.",
+    )
+
+
+def _method_section() -> str:
+    items = [
+        "<b>Polarity</b> (-1 to +1) and <b>subjectivity</b> (0 to 1) are TextBlob's lexicon "
+        "scores; the default news-aware mode only counts a lexicon word where its part of "
+        "speech matches the entry, plus a short documented override list. Scores near 0 are "
+        "normal for news; sarcasm and negation scope are blind spots.",
+        "<b>VADER compound</b> (-1 to +1) is scored per sentence and averaged.",
+        "<b>Intervals</b> are seeded bootstrap 95% intervals over an outlet's sentences.",
+        "<b>Distinctive terms</b>: weighted log-odds with an informative Dirichlet prior; z is "
+        "the log-odds divided by its standard error.",
+        "<b>Quotes</b> are found by rules over the text (quotation marks, reporting verbs, "
+        "'according to'); speakers are resolved to the fullest name the article uses.",
+        "<b>Markers</b> come from word lists shipped with the package (framing/lexicons), each "
+        "with its source and licence.",
+    ]
+    body = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    return _section("method", "Method and how to read the numbers", body)
+
+
+def _version() -> str:
+    try:
+        return version("news-framing")
+    except PackageNotFoundError:
+        return "(development)"
+
+
+def sentiment_drivers_or_none(
+    articles: pd.DataFrame, *, text_col: str, id_col: str, outlet_col: str
+) -> pd.DataFrame | None:
+    import importlib
+
+    module = importlib.import_module("framing.sentiment")
+    fn = getattr(module, "sentiment_drivers", None)
+    if fn is None:
+        return None
+    return fn(articles, text_col=text_col, id_col=id_col, outlet_col=outlet_col)
+
+
+def report(
+    articles: pd.DataFrame,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    result: Any = None,
+    order: Sequence[str] | None = None,
+    text_col: str = "text",
+    id_col: str = "article_id",
+    outlet_col: str = "outlet",
+) -> Path:
+    """Write one self-contained HTML page comparing the outlets.
+
+    Args:
+        articles: The articles table.
+        path: Where to write the page (folders are created).
+        title: Page title (default: from the ``event`` column).
+        result: A :func:`framing.analyze` result for ``articles`` to reuse (computed when
+            omitted).
+        order: Outlet display order (default: alphabetical).
+        text_col: Column holding the article text.
+        id_col: Column holding the article id.
+        outlet_col: Column holding the outlet.
+
+    Returns:
+        The path written. The page has no scripts and makes no requests: CSS is inline and
+        figures are inline SVG images.
+    """
+    if result is None:
+        from framing.pipeline.run import analyze
+
+        result = analyze(
+            articles, progress=False, text_col=text_col, id_col=id_col, outlet_col=outlet_col
+        )
+    style = outlet_style(articles, order=order, outlet_col=outlet_col)
+    page = render_report(
+        articles,
+        result,
+        title=title,
+        style=style,
+        text_col=text_col,
+        id_col=id_col,
+        outlet_col=outlet_col,
+    )
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out

@@ -1,0 +1,467 @@
+"""The annotated reading view: articles side by side with the evidence marked in the text.
+
+``framing.show(articles)`` renders each article as written, with
+
+- **quotes** highlighted in a colour per speaker (the same speaker has the same colour in every
+  article; a legend under each article lists them), unknown speakers in grey;
+- **loaded, distancing, hedge and intensifier words** underlined, one line style per category;
+- **sentiment drivers**, the words behind a polarity score, coloured blue (positive) or
+  vermillion (negative);
+
+and a tooltip on every mark saying what it is and why it was marked (hover over it). Articles
+sit side by side and stack on narrow screens. All article text and metadata are HTML-escaped.
+
+Example:
+    >>> view = framing.show(articles)  # doctest: +SKIP
+    >>> view  # in Jupyter: the rendered view  # doctest: +SKIP
+    >>> Path("view.html").write_text(view.page())  # a standalone page  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from framing.style import OKABE_ITO, OutletStyle, outlet_style
+
+__all__ = ["Mark", "ReadingView", "reading_view_css", "show"]
+
+# One underline style per marker category; colours from the Okabe-Ito palette.
+_MARKER_STYLES: dict[str, tuple[str, str]] = {
+    # category: (css class, legend text)
+    "loaded": ("fr-loaded", "loaded word (evaluative or emotive)"),
+    "distancing": ("fr-distancing", "distancing (so-called, alleged, scare quotes)"),
+    "hedge": ("fr-hedge", "hedge (reportedly, may, appears to)"),
+    "intensifier": ("fr-intensifier", "intensifier (very, sharply)"),
+}
+_MARKER_WHY = {
+    "loaded": "an evaluative or emotive word: it judges as it describes",
+    "distancing": "signals doubt about the term or claim it qualifies",
+    "hedge": "softens certainty about the claim",
+    "intensifier": "strengthens the claim it modifies",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlighted span of an article.
+
+    Attributes:
+        start: Offset of the span in the article ``text``.
+        end: End offset (exclusive).
+        layer: ``"quote"`` (long spans, background colour) or ``"word"`` (short spans inside).
+        css: CSS class(es) of the span.
+        tip: Tooltip text: what the mark is and why (plain text; escaped when rendered).
+        color: Optional colour for the span (from the palette, never from user data).
+    """
+
+    start: int
+    end: int
+    layer: str
+    css: str
+    tip: str
+    color: str = ""
+
+
+def _light(hex_color: str, alpha: float = 0.22) -> str:
+    r, g, b = (int(hex_color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def _esc(value: object) -> str:
+    return html.escape("" if value is None or _isna(value) else str(value), quote=True)
+
+
+def _isna(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
+
+
+def _rows_for(table: pd.DataFrame | None, article_id: str) -> list[dict[str, object]]:
+    if table is None or table.empty or "article_id" not in table.columns:
+        return []
+    rows = table[table["article_id"].astype(str) == article_id]
+    return rows.to_dict("records")  # type: ignore[return-value]
+
+
+def _int(value: object, default: int = -1) -> int:
+    if value is None or _isna(value):
+        return default
+    return int(value)  # type: ignore[call-overload]
+
+
+def _quote_marks(
+    rows: Iterable[dict[str, object]], n: int, speaker_colors: dict[str, str]
+) -> list[Mark]:
+    marks = []
+    for row in rows:
+        start, end = _int(row.get("start")), _int(row.get("end"))
+        if not 0 <= start < end <= n:
+            continue
+        speaker = str(row.get("speaker") or "") if not _isna(row.get("speaker")) else ""
+        color = speaker_colors.get(speaker, "#999999")
+        kind = str(row.get("kind") or "quote")
+        verb = row.get("verb")
+        stance = row.get("verb_stance")
+        stype = row.get("speaker_type")
+        tip = f"{kind} quote · speaker: {speaker or 'unknown'}"
+        if stype is not None and not _isna(stype) and str(stype):
+            tip += f" ({stype})"
+        if verb is not None and not _isna(verb) and str(verb):
+            tip += f" · reporting verb: {verb}"
+            if stance is not None and not _isna(stance) and str(stance):
+                tip += f" ({stance})"
+        marks.append(Mark(start, end, "quote", f"fr-quote fr-{_css_word(kind)}", tip, color))
+    return marks
+
+
+def _css_word(value: str) -> str:
+    return "".join(ch for ch in value.lower() if ch.isalnum() or ch == "-") or "x"
+
+
+def _marker_marks(rows: Iterable[dict[str, object]], n: int) -> list[Mark]:
+    marks = []
+    for row in rows:
+        start, end = _int(row.get("start")), _int(row.get("end"))
+        if not 0 <= start < end <= n:
+            continue
+        cat = str(row.get("category") or "marker")
+        css = _MARKER_STYLES.get(cat, ("fr-marker", ""))[0]
+        note = row.get("note")
+        why = str(note) if note is not None and not _isna(note) and str(note) else ""
+        why = why or _MARKER_WHY.get(cat, "flagged by the marker lexicon")
+        tip = f"{cat}: “{row.get('term', '')}”, {why}"
+        if row.get("in_quote") is True or row.get("quoted") is True:
+            tip += " · inside a quotation (a source's words, not the outlet's)"
+        marks.append(Mark(start, end, "word", f"fr-mark {css}", tip))
+    return marks
+
+
+def _driver_marks(rows: Iterable[dict[str, object]], n: int) -> list[Mark]:
+    marks = []
+    for row in rows:
+        start, end = _int(row.get("start")), _int(row.get("end"))
+        if not 0 <= start < end <= n:
+            continue
+        pol = row.get("polarity")
+        polarity = 0.0 if pol is None or _isna(pol) else float(pol)  # type: ignore[arg-type]
+        word = row.get("term", row.get("word", ""))
+        kept = row.get("kept", True)
+        if kept is False or (isinstance(kept, (int, float)) and not _isna(kept) and not kept):
+            css = "fr-drv fr-dropped"
+            tip = f"not counted: “{word}” would score {polarity:+.2f} in stock TextBlob"
+        else:
+            if polarity > 0:
+                css, sign = "fr-drv fr-pos", "raises"
+            elif polarity < 0:
+                css, sign = "fr-drv fr-neg", "lowers"
+            else:
+                css, sign = "fr-drv fr-zero", "does not move"
+            tip = f"sentiment driver: “{word}” {sign} polarity ({polarity:+.2f})"
+        note = row.get("reason", row.get("note"))
+        if note is not None and not _isna(note) and str(note):
+            tip += f" · {note}"
+        marks.append(Mark(start, end, "word", css, tip))
+    return marks
+
+
+def _render_text(text: str, marks: Sequence[Mark]) -> str:
+    """Escape ``text`` and wrap the marked spans; quote spans contain word spans.
+
+    Quote spans that overlap keep the earlier one; a word span that crosses a quote boundary is
+    split at it; overlapping word spans keep the one that starts first (then the longer).
+    """
+    quotes = _non_overlapping([m for m in marks if m.layer == "quote"])
+    words = _non_overlapping([m for m in marks if m.layer != "quote"])
+    cuts = sorted({0, len(text), *(p for m in (*quotes, *words) for p in (m.start, m.end))})
+    out: list[str] = []
+    qi = wi = 0
+    open_quote: Mark | None = None
+    for a, b in itertools.pairwise(cuts):
+        while qi < len(quotes) and quotes[qi].end <= a:
+            qi += 1
+        while wi < len(words) and words[wi].end <= a:
+            wi += 1
+        quote = quotes[qi] if qi < len(quotes) and quotes[qi].start <= a else None
+        word = words[wi] if wi < len(words) and words[wi].start <= a else None
+        if quote is not open_quote:
+            if open_quote is not None:
+                out.append("</span>")
+            if quote is not None:
+                style = f"background:{_light(quote.color)};border-bottom-color:{quote.color}"
+                out.append(f'<span class="{quote.css}" style="{style}" title="{_esc(quote.tip)}">')
+            open_quote = quote
+        segment = _esc(text[a:b])
+        if word is not None:
+            segment = f'<span class="{word.css}" title="{_esc(word.tip)}">{segment}</span>'
+        out.append(segment)
+    if open_quote is not None:
+        out.append("</span>")
+    return "".join(out)
+
+
+def _non_overlapping(marks: list[Mark]) -> list[Mark]:
+    kept: list[Mark] = []
+    for m in sorted(marks, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def reading_view_css() -> str:
+    """The reading view's CSS, scoped to ``.framing-view`` (safe to embed in any page)."""
+    return _CSS
+
+
+_CSS = """
+.framing-view { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #1a1a1a; line-height: 1.55; }
+.framing-view .fr-grid { display: grid; gap: 1rem;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); }
+.framing-view .fr-article { border: 1px solid #ccc; border-radius: 6px; background: #fff;
+  display: flex; flex-direction: column; min-width: 0; }
+.framing-view .fr-head { padding: .6rem .8rem; border-bottom: 1px solid #ddd;
+  border-top: 6px solid var(--outlet, #888); border-radius: 6px 6px 0 0; }
+.framing-view .fr-outlet { font-weight: 700; font-size: 1.1rem; }
+.framing-view .fr-title { font-style: italic; }
+.framing-view .fr-meta { color: #555; font-size: .85rem; }
+.framing-view .fr-body { padding: .6rem .8rem; white-space: pre-wrap; overflow-wrap: anywhere;
+  font-family: Georgia, "Times New Roman", serif; font-size: 1rem; }
+.framing-view .fr-scroll .fr-body { max-height: var(--fr-max-height, 36rem); overflow-y: auto; }
+.framing-view .fr-quote { border-bottom: 3px solid #999; border-radius: 2px; }
+.framing-view .fr-mark { text-decoration-thickness: 2px; text-underline-offset: 3px; }
+.framing-view .fr-loaded { text-decoration: underline wavy #D55E00; }
+.framing-view .fr-distancing { text-decoration: underline dotted #CC79A7;
+  text-decoration-thickness: 3px; font-style: italic; }
+.framing-view .fr-hedge { text-decoration: underline dashed #0072B2; }
+.framing-view .fr-intensifier { text-decoration: underline double #E69F00; }
+.framing-view .fr-marker { text-decoration: underline solid #000; }
+.framing-view .fr-drv { font-weight: 700; }
+.framing-view .fr-pos { color: #0060A0; }
+.framing-view .fr-neg { color: #B84A00; }
+.framing-view .fr-zero { color: #555; }
+.framing-view .fr-dropped { font-weight: 400; color: #777; text-decoration: line-through; }
+.framing-view [title] { cursor: help; }
+.framing-view .fr-legend { padding: .5rem .8rem; border-top: 1px solid #eee; font-size: .85rem; }
+.framing-view .fr-key { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .3rem 0 .8rem;
+  font-size: .9rem; }
+.framing-view .fr-swatch { display: inline-block; width: .9em; height: .9em;
+  border-radius: 2px; vertical-align: -.1em; margin-right: .3em; }
+.framing-view .fr-speakers { list-style: none; padding: 0; margin: .2rem 0 0;
+  display: flex; flex-wrap: wrap; gap: .2rem .9rem; }
+@media print {
+  .framing-view .fr-grid { display: block; }
+  .framing-view .fr-article { break-inside: auto; margin-bottom: 1rem; }
+  .framing-view .fr-scroll .fr-body { max-height: none; overflow: visible; }
+}
+"""
+
+
+class ReadingView:
+    """The rendered reading view: displays itself in Jupyter; ``.html`` is the HTML fragment."""
+
+    def __init__(self, html_fragment: str) -> None:
+        self.html = html_fragment
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+    def page(self, *, title: str = "framing: reading view") -> str:
+        """A complete standalone HTML page holding the view (CSS inline, no scripts)."""
+        return (
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{_esc(title)}</title></head><body>{self.html}</body></html>"
+        )
+
+
+def _speaker_palette(quotes: pd.DataFrame | None) -> dict[str, str]:
+    """One colour per speaker, most-quoted first, consistent across all articles of the view."""
+    if quotes is None or quotes.empty or "speaker" not in quotes.columns:
+        return {}
+    speakers = quotes["speaker"].dropna().astype(str)
+    speakers = speakers[speakers.str.strip() != ""]
+    ranked = speakers.value_counts(sort=True)
+    ordered = sorted(ranked.index, key=lambda s: (-int(ranked[s]), s.casefold()))
+    return {s: OKABE_ITO[i % len(OKABE_ITO)] for i, s in enumerate(ordered)}
+
+
+def _global_key(has: dict[str, bool]) -> str:
+    items = []
+    if has.get("quote"):
+        items.append(
+            '<span><span class="fr-quote" style="background:rgba(0,114,178,.22);'
+            'border-bottom-color:#0072B2">quoted words</span> (colour = speaker, grey = unknown)'
+            "</span>"
+        )
+    for cat, (css, label) in _MARKER_STYLES.items():
+        if has.get(cat):
+            items.append(f'<span><span class="fr-mark {css}">{_esc(cat)}</span>: {label}</span>')
+    if has.get("drivers"):
+        items.append(
+            '<span>sentiment drivers: <span class="fr-drv fr-pos">positive</span> / '
+            '<span class="fr-drv fr-neg">negative</span> / '
+            '<span class="fr-drv fr-dropped">not counted</span> (news-aware mode)</span>'
+        )
+    items.append("<span>hover over a mark to see what it is and why</span>")
+    return f'<div class="fr-key">{"".join(items)}</div>'
+
+
+def _default_tables(
+    articles: pd.DataFrame, *, text_col: str, id_col: str, outlet_col: str
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]:
+    """Compute quotes, markers and sentiment drivers with the package's own analyses."""
+    import importlib
+
+    cols = {"text_col": text_col, "id_col": id_col, "outlet_col": outlet_col}
+    out = []
+    for module, name in (
+        ("framing.quotes", "quotes"),
+        ("framing.markers", "markers"),
+        ("framing.sentiment", "sentiment_drivers"),
+    ):
+        fn = getattr(importlib.import_module(module), name)
+        out.append(fn(articles, **cols))
+    return out[0], out[1], out[2]
+
+
+def show(
+    articles: pd.DataFrame,
+    *,
+    outlets: Sequence[str] | None = None,
+    quotes: pd.DataFrame | None = None,
+    markers: pd.DataFrame | None = None,
+    drivers: pd.DataFrame | None = None,
+    annotate: bool = True,
+    style: OutletStyle | None = None,
+    max_height: str | None = "36rem",
+    text_col: str = "text",
+    id_col: str = "article_id",
+    outlet_col: str = "outlet",
+    title_col: str = "title",
+) -> ReadingView:
+    """Show articles side by side with quotes, loaded words and sentiment drivers marked.
+
+    Args:
+        articles: The articles table (2 to 6 articles read best side by side).
+        outlets: Only these outlets, in this order (default: all, in the style's order).
+        quotes: A ``framing.quotes`` table to highlight (computed when omitted).
+        markers: A ``framing.markers`` table (computed when omitted).
+        drivers: A sentiment-drivers table with ``article_id, start, end, polarity`` and the
+            word (computed when omitted).
+        annotate: ``False`` shows the plain text only (for students reading before they see the
+            evidence); the tables are then not computed.
+        style: Outlet order and colours (default: from the articles table).
+        max_height: CSS height at which each article scrolls (``None``: full length).
+        text_col: Column holding the article text.
+        id_col: Column holding the article id.
+        outlet_col: Column holding the outlet.
+        title_col: Column holding the headline, if the table has one.
+
+    Returns:
+        A :class:`ReadingView`; Jupyter renders it, ``.html`` is the fragment and ``.page()`` a
+        standalone page. Every piece of article text and metadata is HTML-escaped.
+    """
+    table = articles
+    if outlets is not None:
+        wanted = [str(o) for o in outlets]
+        table = table[table[outlet_col].astype(str).isin(wanted)]
+        style = style or outlet_style(wanted, order=wanted)
+    style = style or outlet_style(articles, outlet_col=outlet_col)
+    if annotate and (quotes is None or markers is None or drivers is None):
+        q, m, d = _default_tables(table, text_col=text_col, id_col=id_col, outlet_col=outlet_col)
+        quotes = q if quotes is None else quotes
+        markers = m if markers is None else markers
+        drivers = d if drivers is None else drivers
+    if not annotate:
+        quotes = markers = drivers = None
+    speaker_colors = _speaker_palette(quotes)
+    rank = {o: i for i, o in enumerate(style.order)}
+    records = table.to_dict("records")
+    records.sort(key=lambda r: rank.get(str(r[outlet_col]), len(rank)))
+    has: dict[str, bool] = {}
+    cards = []
+    for rec in records:
+        text = str(rec[text_col])
+        aid = str(rec[id_col])
+        outlet = str(rec[outlet_col])
+        q_rows = _rows_for(quotes, aid)
+        m_rows = _rows_for(markers, aid)
+        d_rows = _rows_for(drivers, aid)
+        marks = [
+            *_quote_marks(q_rows, len(text), speaker_colors),
+            *_marker_marks(m_rows, len(text)),
+            *_driver_marks(d_rows, len(text)),
+        ]
+        has["quote"] = has.get("quote", False) or bool(q_rows)
+        has["drivers"] = has.get("drivers", False) or bool(d_rows)
+        for row in m_rows:
+            has[str(row.get("category"))] = True
+        cards.append(_card(rec, text, aid, outlet, marks, q_rows, speaker_colors, style, title_col))
+    scroll = " fr-scroll" if max_height else ""
+    height = f' style="--fr-max-height:{_esc(max_height)}"' if max_height else ""
+    key = _global_key(has) if annotate else ""
+    fragment = (
+        f"<style>{_CSS}</style>"
+        f'<div class="framing-view{scroll}"{height}>{key}'
+        f'<div class="fr-grid">{"".join(cards)}</div></div>'
+    )
+    return ReadingView(fragment)
+
+
+def _card(
+    rec: Mapping[Any, Any],
+    text: str,
+    aid: str,
+    outlet: str,
+    marks: list[Mark],
+    q_rows: list[dict[str, object]],
+    speaker_colors: dict[str, str],
+    style: OutletStyle,
+    title_col: str,
+) -> str:
+    title = rec.get(title_col)
+    title_html = (
+        f'<div class="fr-title">{_esc(title)}</div>'
+        if title is not None and not _isna(title) and str(title).strip()
+        else ""
+    )
+    n_words = len(text.split())
+    meta = f"{_esc(aid)} · {n_words:,} words"
+    if q_rows:
+        meta += f" · {len(q_rows)} attributed statements"
+    speakers: dict[str, int] = {}
+    for row in q_rows:
+        sp = row.get("speaker")
+        name = "" if sp is None or _isna(sp) else str(sp)
+        speakers[name] = speakers.get(name, 0) + 1
+    legend = ""
+    if speakers:
+        items = []
+        for name, count in sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
+            color = speaker_colors.get(name, "#999999")
+            items.append(
+                f'<li><span class="fr-swatch" style="background:{color}"></span>'
+                f"{_esc(name or 'unknown speaker')} ({count})</li>"
+            )
+        legend = (
+            f'<div class="fr-legend">Who is quoted:<ul class="fr-speakers">{"".join(items)}'
+            "</ul></div>"
+        )
+    return (
+        f'<article class="fr-article" style="--outlet:{style.color(outlet)}">'
+        f'<header class="fr-head"><div class="fr-outlet">{_esc(outlet)}</div>{title_html}'
+        f'<div class="fr-meta">{meta}</div></header>'
+        f'<div class="fr-body">{_render_text(text, marks)}</div>{legend}</article>'
+    )

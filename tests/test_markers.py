@@ -1,0 +1,185 @@
+"""Markers: loaded, distancing, hedging and intensifying words, own voice vs quoted."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing._resources import read_tsv
+from framing.markers import (
+    CATEGORIES,
+    MARKER_COLUMNS,
+    base_forms,
+    load_marker_lexicon,
+    marker_rates,
+    marker_rows,
+    markers,
+)
+from framing.text import Doc
+
+
+def _found(text: str) -> list[tuple[str, str, str, bool]]:
+    return [
+        (r["category"], r["term"], r["text"], r["in_quote"]) for r in marker_rows(Doc(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "But his government condemned US airstrikes against so-called Iran-aligned fighters "
+            "along its border with Syria in late June, calling it a violation of Iraqi "
+            "sovereignty.",
+            [("distancing", "so-called", "so-called", False)],
+        ),
+        (
+            "US media said the move may not lead to a significant reduction of US military "
+            "presence in Iraq.",
+            [("hedge", "may", "may", False)],
+        ),
+        # "May 1" is a month (a capitalised word inside a sentence is read as a name).
+        (
+            'The reference was reminiscent of the large "Mission Accomplished" banner on the '
+            "USS Abraham Lincoln aircraft carrier above where Bush gave a speech declaring "
+            "major combat operations over in Iraq on May 1, 2003.",
+            [("distancing", "scare quote", "Mission Accomplished", False)],
+        ),
+        (
+            "Analysts noted that the Iraqi prime minister faced mounting pressures at home from "
+            "hard-line Shiite factions demanding that all US troops leave the country.",
+            [("loaded", "hard-line", "hard-line", False)],
+        ),
+        (
+            '"While the potential resurgence of a terrorist group such as ISIS may warrant '
+            "further U.S. military action, permanent bases in Iraq are neither necessary nor "
+            'helpful," he said in a statement.',
+            [("hedge", "may", "may", True), ("loaded", "helpful", "helpful", True)],
+        ),
+        (
+            "If the military situation in the region changes or there's a massive rebirth of "
+            "terrorism in the coming months, U.S. troops could be rapidly deployed, he said.",
+            [
+                ("intensifier", "massive", "massive", False),
+                ("hedge", "could", "could", False),
+            ],
+        ),
+        (
+            "Official owed that they will ensure that the seven years ago episode will never "
+            "repeat when the ISIS group swept through Mosul.",
+            [],
+        ),
+    ],
+)
+def test_markers_in_story_sentences(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The claim was absurdly smug.",
+            [("loaded", "absurd", "absurdly", False), ("loaded", "smug", "smug", False)],
+        ),
+        ("The plan was reportedly shelved.", [("hedge", "reportedly", "reportedly", False)]),
+        ("The militia appears to have withdrawn.", [("hedge", "appears to", "appears to", False)]),
+        (
+            "The self-styled caliph's fighters fled.",
+            [("distancing", "self-styled", "self-styled", False)],
+        ),
+        ("It was an extremely brazen attack.", [("intensifier", "extremely", "extremely", False),
+                                                ("loaded", "brazen", "brazen", False)]),
+        # An adjective from the Pattern list takes adverb endings only: "welcomed" is a verb.
+        ("Biden welcomed al-Kadhimi.", []),
+    ],
+)
+def test_markers_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("slammed", ["slamm", "slam", "slamme"]),
+        ("brazenly", ["brazen"]),
+        ("bullies", ["bully", "bulli", "bullie"]),
+        ("dramatically", ["dramatic", "dramatical"]),
+        ("may", []),
+    ],
+)
+def test_markers_base_forms(word: str, expected: list[str]) -> None:
+    assert base_forms(word) == expected
+
+
+def test_markers_story_so_called_is_china_daily_distancing(story_articles: pd.DataFrame) -> None:
+    table = markers(story_articles)
+    hits = table[table["term"] == "so-called"]
+    assert hits[["outlet", "category", "in_quote"]].values.tolist() == [
+        ["China Daily", "distancing", False]
+    ]
+    row = hits.iloc[0]
+    text = story_articles.set_index("article_id").at[row["article_id"], "text"]
+    assert text[row["start"] : row["end"]] == "so-called"
+
+
+def test_markers_story_table_shape(story_articles: pd.DataFrame) -> None:
+    table = markers(story_articles)
+    assert list(table.columns) == MARKER_COLUMNS
+    assert set(table["category"]) <= set(CATEGORIES)
+    texts = story_articles.set_index("article_id")["text"]
+    for row in table.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+
+
+def test_markers_categories_filter(story_articles: pd.DataFrame) -> None:
+    table = markers(story_articles, categories=["hedge"])
+    assert set(table["category"]) == {"hedge"}
+
+
+def test_markers_empty_table_keeps_columns() -> None:
+    empty = pd.DataFrame({"article_id": [], "outlet": [], "text": []})
+    table = markers(empty)
+    assert list(table.columns) == MARKER_COLUMNS and table["start"].dtype == "int64"
+
+
+def test_markers_rates_per_outlet(story_articles: pd.DataFrame) -> None:
+    rates = marker_rates(markers(story_articles), story_articles)
+    assert list(rates.columns) == [
+        "outlet",
+        "words_own",
+        "loaded_per_1k",
+        "distancing_per_1k",
+        "hedge_per_1k",
+        "intensifier_per_1k",
+    ]
+    assert len(rates) == 5
+    china = rates.set_index("outlet").loc["China Daily"]
+    own = markers(story_articles).query("outlet == 'China Daily' and not in_quote")
+    n_distancing = int((own["category"] == "distancing").sum())
+    assert china["distancing_per_1k"] == pytest.approx(1000 * n_distancing / china["words_own"])
+
+
+def test_markers_user_lexicon(tmp_path) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text("# mine\ncategory\tterm\nloaded\tcombat mission\n", encoding="utf-8")
+    lex = load_marker_lexicon(path, scare_quotes=False)
+    rows = marker_rows(Doc("The combat mission ends."), lexicon=lex)
+    assert [(r["term"], r["start"], r["end"]) for r in rows] == [("combat mission", 4, 18)]
+
+
+@pytest.mark.parametrize("name", ["markers.tsv", "loaded_general.tsv"])
+def test_markers_lexicon_files_use_known_categories(name: str) -> None:
+    rows = read_tsv(name)
+    assert {r["category"] for r in rows} <= set(CATEGORIES)
+    assert all(r["term"] == r["term"].lower() for r in rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab may so-called \"'.\nM")), max_size=80))
+def test_markers_never_crash_offsets_valid(text: str) -> None:
+    for row in marker_rows(Doc(text)):
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert text[row["start"] : row["end"]] == row["text"]

@@ -1,0 +1,234 @@
+"""framing.pipeline: one parse per article, identical tables on every engine, streaming to disk."""
+
+from __future__ import annotations
+
+import filecmp
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from framing.corpus import load_corpus
+from framing.markers import markers
+from framing.pipeline import Analysis, analysis_names, analyze, analyze_stream
+from framing.pipeline.engines import default_chunksize
+from framing.sentiment import sentiment
+from framing.terms import word_choice
+from framing.text import split_sentences, tokenize
+
+PER_ROW = ("articles", "sentiment", "sentences", "quotes", "markers", "labels")
+
+
+@pytest.fixture(scope="module")
+def story(story_dir: Path) -> pd.DataFrame:
+    return load_corpus(story_dir)
+
+
+@pytest.fixture(scope="module")
+def story_serial(story: pd.DataFrame) -> Analysis:
+    return analyze(story, progress=False)
+
+
+@pytest.fixture(scope="module")
+def abp_slice(shared_data: Path) -> pd.DataFrame:
+    """The first 500 articles of article_bias_prediction, as a researcher would load them."""
+    chunks = load_corpus(
+        shared_data / "article_bias_prediction" / "articles.jsonl.gz",
+        text_col="content_original",
+        id_col="ID",
+        outlet_col="source",
+        chunksize=500,
+    )
+    return next(iter(chunks))
+
+
+def assert_same_tables(a: Analysis, b: Analysis) -> None:
+    for name, table in a.tables.items():
+        assert_frame_equal(table, b.tables[name], obj=name)
+
+
+# --- identical results on every engine ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("chunksize", [1, 2, None])
+def test_pipeline_processes_identical_to_serial(story, story_serial, chunksize):
+    result = analyze(story, engine="processes", jobs=2, chunksize=chunksize, progress=False)
+    assert_same_tables(story_serial, result)
+
+
+@pytest.mark.parametrize("chunksize", [1, 3])
+def test_pipeline_serial_chunksize_does_not_change_results(story, story_serial, chunksize):
+    assert_same_tables(story_serial, analyze(story, chunksize=chunksize, progress=False))
+
+
+def test_pipeline_dask_cluster_identical_to_serial(story, story_serial, dask_client):
+    result = analyze(story, engine="dask", client=dask_client, chunksize=2, progress=False)
+    assert_same_tables(story_serial, result)
+
+
+def test_pipeline_engines_identical_on_500_articles(abp_slice, dask_client):
+    serial = analyze(abp_slice, progress=False)
+    processes = analyze(abp_slice, engine="processes", jobs=2, progress=False)
+    dask = analyze(abp_slice, engine="dask", client=dask_client, chunksize=50, progress=False)
+    assert len(serial.articles) == 500
+    assert serial.comparison["articles"].sum() == 500
+    assert_same_tables(serial, processes)
+    assert_same_tables(serial, dask)
+
+
+def test_pipeline_iterable_of_tables_identical_to_one_table(story, story_serial):
+    parts = [story.iloc[:2], story.iloc[2:3], story.iloc[3:]]
+    assert_same_tables(story_serial, analyze(iter(parts), progress=False))
+
+
+# --- the same numbers as the single-analysis functions ------------------------------------------
+
+
+def test_pipeline_sentiment_matches_sentiment_function(story, story_serial):
+    assert_frame_equal(story_serial.sentiment, sentiment(story))
+    assert_frame_equal(story_serial.sentences, sentiment(story, level="sentence"))
+
+
+def test_pipeline_markers_match_markers_function(story, story_serial):
+    assert_frame_equal(story_serial.markers, markers(story))
+
+
+def test_pipeline_terms_match_word_choice(story, story_serial):
+    assert_frame_equal(story_serial.terms, word_choice(story))
+
+
+@pytest.mark.parametrize(("options", "expected"), [({"min_count": 3, "top": 4}, dict(top=4))])
+def test_pipeline_term_options_reach_word_choice(story, options, expected):
+    result = analyze(story, analyses=["terms"], progress=False, **options)
+    assert_frame_equal(result.terms, word_choice(story, **options))
+    assert result.terms.groupby("outlet").size().max() == expected["top"]
+
+
+# --- the articles table ---------------------------------------------------------------------------
+
+
+def test_pipeline_articles_table_counts_and_metadata(story, story_serial):
+    table = story_serial.articles
+    assert list(table["article_id"]) == list(story["article_id"])
+    assert list(table["outlet"]) == ["Xinhua", "WION", "Rudaw", "China Daily", "USA Today"]
+    assert "text" not in table.columns and "raw_text" not in table.columns
+    assert {"title", "country", "provenance"} <= set(table.columns)
+    words = [len(tokenize(t)) for t in story["text"]]
+    sentences = [len(split_sentences(t)) for t in story["text"]]
+    assert list(table["n_words"]) == words
+    assert list(table["n_sentences"]) == sentences
+    assert list(table["n_chars"]) == [len(t) for t in story["text"]]
+    assert (table["n_words_own"] <= table["n_words"]).all()
+    assert (table["n_words_own"] < table["n_words"]).sum() >= 3  # most articles quote someone
+
+
+@pytest.mark.parametrize(
+    ("columns", "renamed"),
+    [({"text": "body", "article_id": "ID", "outlet": "source"}, ("body", "ID", "source"))],
+)
+def test_pipeline_column_keywords(story, story_serial, columns, renamed):
+    text_col, id_col, outlet_col = renamed
+    result = analyze(
+        story.rename(columns=columns),
+        text_col=text_col,
+        id_col=id_col,
+        outlet_col=outlet_col,
+        progress=False,
+    )
+    assert_same_tables(story_serial, result)
+
+
+def test_pipeline_empty_input_gives_empty_tables_with_columns(story, story_serial):
+    result = analyze(story.iloc[:0], progress=False)
+    for name in ("sentiment", "sentences", "markers"):
+        assert len(result.tables[name]) == 0
+        assert list(result.tables[name].columns) == list(story_serial.tables[name].columns)
+    assert len(result.comparison) == 0
+
+
+@pytest.mark.parametrize("only", [("markers",), ("terms",), ("sentiment", "terms")])
+def test_pipeline_analyses_subset(story, story_serial, only):
+    result = analyze(story, analyses=only, progress=False)
+    for name in ("sentiment", "markers", "terms"):
+        if name in only:
+            assert_frame_equal(result.tables[name], story_serial.tables[name])
+        else:
+            assert getattr(result, name) is None and name not in result.tables
+
+
+# --- options and errors --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"engine": "threads"}, ValueError, "unknown engine 'threads'"),
+        ({"analyses": ["tone"]}, ValueError, "unknown analysis 'tone'"),
+        ({"colour": "red"}, TypeError, "unexpected option 'colour'"),
+        ({"text_col": "body"}, KeyError, "no column 'body'"),
+    ],
+)
+def test_pipeline_bad_arguments_raise_clear_errors(story, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        analyze(story, progress=False, **kwargs)
+
+
+def test_pipeline_analysis_names_cover_the_tables():
+    assert set(analysis_names()) >= {"sentiment", "markers", "terms"}
+
+
+def test_pipeline_dask_missing_says_how_to_install(story, monkeypatch):
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(ImportError, match=r"news-framing\[dask\]"):
+        analyze(story, engine="dask", progress=False)
+
+
+@pytest.mark.parametrize(
+    ("n", "workers", "expected"), [(None, 2, 100), (5, 2, 1), (500, 2, 63), (37_554, 2, 100)]
+)
+def test_pipeline_default_chunksize(n, workers, expected):
+    assert default_chunksize(n, workers) == expected
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+
+def test_pipeline_progress_bar_counts_articles(story, capsys):
+    analyze(story, analyses=["terms"], progress=True)
+    err = capsys.readouterr().err
+    assert "5/5" in err and "article" in err
+
+
+def test_pipeline_progress_off_when_not_interactive(story, capsys):
+    analyze(story, analyses=["terms"])  # stderr is captured: not a terminal
+    assert capsys.readouterr().err == ""
+
+
+# --- results on disk -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_pipeline_stream_writes_the_same_files_as_save(story, story_serial, tmp_path, fmt):
+    saved = story_serial.save(tmp_path / "saved", format=fmt)
+    chunks = (story.iloc[i : i + 2] for i in range(0, len(story), 2))
+    streamed = analyze_stream(
+        chunks, tmp_path / "streamed", format=fmt, engine="processes", jobs=2, progress=False
+    )
+    assert set(saved) == set(streamed.files) == set(story_serial.tables)
+    assert streamed.n_articles == 5
+    assert_frame_equal(streamed.comparison, story_serial.comparison)
+    for name, path in saved.items():
+        if fmt == "csv":
+            assert filecmp.cmp(path, streamed.files[name], shallow=False), name
+        else:
+            assert_frame_equal(pd.read_parquet(path), pd.read_parquet(streamed.files[name]))
+
+
+def test_pipeline_save_round_trips_through_parquet(story_serial, tmp_path):
+    paths = story_serial.save(tmp_path, format="parquet")
+    for name in PER_ROW:
+        if name in paths and len(story_serial.tables[name]):
+            back = pd.read_parquet(paths[name])
+            assert back.shape == story_serial.tables[name].shape, name

@@ -1,0 +1,126 @@
+"""The HTML report: self-contained, every section present, everything escaped."""
+
+from __future__ import annotations
+
+import base64
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from framing.corpus import load_corpus
+from framing.report import caution_note, figure_html, html_table, report
+
+XSS = '"><img src=x onerror=alert(1)><script>alert("x")</script>'
+SECTIONS = ["overview", "tone", "terms", "labels", "voices", "reading-view", "method"]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _tags(page: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(page)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def story_page(story_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = report(load_corpus(story_dir), tmp_path_factory.mktemp("r") / "sub" / "report.html")
+    return path.read_text(encoding="utf-8")
+
+
+def test_report_has_every_section(story_page: str) -> None:
+    ids = [attrs.get("id") for tag, attrs in _tags(story_page).tags if tag == "section"]
+    assert ids == SECTIONS
+    assert '<p class="caution" id="caution">' in story_page
+    assert "Read these numbers as a description of 5 articles, not of 5 outlets." in story_page
+
+
+def test_report_is_self_contained(story_page: str) -> None:
+    parsed = _tags(story_page)
+    assert not [t for t, _ in parsed.tags if t in {"script", "link", "iframe", "object", "embed"}]
+    for tag, attrs in parsed.tags:
+        for name in ("src", "href"):
+            value = attrs.get(name)
+            if value is not None:
+                assert value.startswith(("data:image/svg+xml;base64,", "#")), (tag, value)
+    assert "@import" not in story_page and "url(" not in story_page
+    assert "default-src 'none'" in story_page  # the browser blocks any request
+
+
+def test_report_figures_are_inline_svg(story_page: str) -> None:
+    sources = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', story_page)
+    assert len(sources) >= 2
+    for data in sources:
+        svg = base64.b64decode(data).decode("utf-8")
+        assert "<svg" in svg and "<script" not in svg and "xlink:href=\"http" not in svg
+
+
+def test_report_escapes_text_and_metadata(tmp_path: Path) -> None:
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "outlet": [XSS, "Rudaw"],
+            "title": [XSS, "Plain title"],
+            "event": [XSS, XSS],
+            "text": [
+                f'Officials said "{XSS}" on Monday. The so-called militias attacked a base.',
+                f"Biden said the mission would end. {XSS} It was a good day.",
+            ],
+        }
+    )
+    page = report(articles, tmp_path / "evil.html").read_text(encoding="utf-8")
+    parsed = _tags(page)
+    assert not any(tag == "script" for tag, _ in parsed.tags)
+    assert all(
+        (attrs.get("src") or "").startswith("data:image/svg+xml") for tag, attrs in parsed.tags
+        if tag == "img"
+    )
+    assert not any(n.startswith("on") for _, attrs in parsed.tags for n in attrs)
+    assert XSS in "".join(parsed.text)  # shown as text
+    for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page):
+        svg = base64.b64decode(data).decode("utf-8")
+        assert "<script" not in svg and "<img" not in svg
+
+
+@pytest.mark.parametrize(
+    ("outlets", "expected"),
+    [
+        (["Xinhua", "Rudaw"], "Read these numbers as a description of 2 articles, not of 2 outlets."),
+        (["A"] * 12 + ["B"] * 10, "22 articles from 2 outlets (at least 10 per outlet)."),
+    ],
+)
+def test_report_caution_note_scales_with_corpus(outlets: list[str], expected: str) -> None:
+    assert caution_note(pd.DataFrame({"outlet": outlets})).startswith(expected)
+
+
+def test_report_html_table_escapes_and_formats() -> None:
+    table = pd.DataFrame({"outlet": ["<b>X</b>"], "polarity": [0.123456], "words": [1234.0]})
+    assert html_table(table) == (
+        '<div class="table-wrap"><table class="data"><thead><tr><th class="">outlet</th>'
+        '<th class="num">polarity</th><th class="num">words</th></tr></thead><tbody><tr>'
+        '<td class="">&lt;b&gt;X&lt;/b&gt;</td><td class="num">0.12</td>'
+        '<td class="num">1,234</td></tr></tbody></table></div>'
+    )
+    assert html_table(pd.DataFrame()) == '<p class="empty">Nothing found.</p>'
+
+
+def test_report_figure_html_leaves_rcparams_alone() -> None:
+    before = dict(matplotlib.rcParams)
+    img = figure_html(lambda ax: ax.plot([0, 1], [1, 0]), alt='a "quoted" <alt>')
+    assert img.startswith('<img class="figure" alt="a &quot;quoted&quot; &lt;alt&gt;" src="data:')
+    assert dict(matplotlib.rcParams) == before

@@ -1,0 +1,178 @@
+"""The annotated reading view: marks in the right places, tooltips, legend, and nothing unescaped."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from framing.show import Mark, ReadingView, _render_text, show
+
+# A sentence from the Rudaw article, with the offsets the analyses would report.
+RUDAW = (
+    'Biden said the US role in Iraq will be "to be available, to continue to train, to assist, '
+    'to help and to deal with ISIS as it arrives."'
+)
+XSS = ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>']
+
+
+class _Collect(HTMLParser):
+    """Collect tags, attributes and visible text, to check what a browser would see."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(fragment: str) -> _Collect:
+    parser = _Collect()
+    parser.feed(fragment)
+    return parser
+
+
+def _articles(text: str = RUDAW, **extra: object) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": ["rudaw"], "outlet": ["Rudaw"], "text": [text], **extra})
+
+
+def _tables(text: str = RUDAW) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    q_start = text.index('"to be') + 1
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["rudaw"],
+            "start": [q_start],
+            "end": [text.index('."') + 1],
+            "kind": ["direct"],
+            "speaker": ["Joe Biden"],
+            "speaker_type": ["person"],
+            "verb": ["said"],
+            "verb_stance": ["neutral"],
+        }
+    )
+    m = text.index("assist")
+    markers = pd.DataFrame(
+        {
+            "article_id": ["rudaw"],
+            "category": ["loaded"],
+            "term": ["assist"],
+            "start": [m],
+            "end": [m + 6],
+        }
+    )
+    d = text.index("available")
+    drivers = pd.DataFrame(
+        {"article_id": ["rudaw"], "start": [d], "end": [d + 9], "word": ["available"]},
+    ).assign(polarity=[0.4])
+    return quotes, markers, drivers
+
+
+def test_show_marks_quote_marker_and_driver_with_tooltips() -> None:
+    quotes, markers, drivers = _tables()
+    view = show(_articles(), quotes=quotes, markers=markers, drivers=drivers)
+    assert isinstance(view, ReadingView)
+    assert view._repr_html_() == view.html
+    spans = {attrs.get("class"): attrs.get("title") for tag, attrs in _parse(view.html).tags}
+    assert spans["fr-quote fr-direct"] == (
+        "direct quote · speaker: Joe Biden (person) · reporting verb: said (neutral)"
+    )
+    assert spans["fr-mark fr-loaded"] == (
+        "loaded: “assist”, an evaluative or emotive word: it judges as it describes"
+    )
+    assert spans["fr-drv fr-pos"] == "sentiment driver: “available” raises polarity (+0.40)"
+    assert "Joe Biden (1)" in "".join(_parse(view.html).text)
+
+
+def test_show_text_survives_unchanged() -> None:
+    quotes, markers, drivers = _tables()
+    view = show(_articles(), quotes=quotes, markers=markers, drivers=drivers)
+    body = re.search(r'<div class="fr-body">(.*?)</div>', view.html, re.S)
+    assert body is not None
+    assert html.unescape(re.sub(r"<[^>]+>", "", body.group(1))) == RUDAW
+
+
+@pytest.mark.parametrize(
+    ("text", "marks", "expected"),
+    [
+        ("ab cd", [], "ab cd"),
+        ("a<b", [Mark(1, 2, "word", "w", "t")], 'a<span class="w" title="t">&lt;</span>b'),
+        # A word mark crossing a quote's end is split at the boundary.
+        (
+            "xx yy zz",
+            [Mark(0, 5, "quote", "q", "Q", "#000000"), Mark(3, 8, "word", "w", "W")],
+            '<span class="q" style="background:rgba(0, 0, 0, 0.22);border-bottom-color:#000000"'
+            ' title="Q">xx <span class="w" title="W">yy</span></span>'
+            '<span class="w" title="W"> zz</span>',
+        ),
+        # Overlapping word marks: the earlier (then longer) one wins.
+        (
+            "so-called fighters",
+            [Mark(0, 9, "word", "a", "A"), Mark(3, 18, "word", "b", "B")],
+            '<span class="a" title="A">so-called</span> fighters',
+        ),
+    ],
+)
+def test_show_render_text_nests_marks(text: str, marks: list[Mark], expected: str) -> None:
+    assert _render_text(text, marks) == expected
+
+
+@pytest.mark.parametrize("evil", XSS)
+def test_show_escapes_text_and_metadata(evil: str) -> None:
+    text = f"Officials said {evil} on Monday."
+    articles = pd.DataFrame(
+        {"article_id": [evil], "outlet": [evil], "title": [evil], "text": [text]}
+    )
+    quotes = pd.DataFrame(
+        {
+            "article_id": [evil],
+            "start": [15],
+            "end": [15 + len(evil)],
+            "kind": ["direct"],
+            "speaker": [evil],
+            "verb": [evil],
+        }
+    )
+    markers = pd.DataFrame(
+        {"article_id": [evil], "category": [evil], "term": [evil], "start": [0], "end": [9]}
+    )
+    drivers = pd.DataFrame(
+        {"article_id": [evil], "start": [0], "end": [9], "word": [evil], "polarity": [0.1]}
+    )
+    fragment = show(articles, quotes=quotes, markers=markers, drivers=drivers).html
+    parsed = _parse(fragment)
+    assert {tag for tag, _ in parsed.tags} <= {"style", "div", "article", "header", "span", "ul", "li"}
+    assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
+    assert "<script" not in fragment and "<img" not in fragment
+    assert evil in "".join(parsed.text)  # shown as text, not run
+
+
+def test_show_plain_mode_has_no_marks() -> None:
+    view = show(_articles(), annotate=False)
+    assert "fr-quote" not in view.html.split("</style>", 1)[1]
+    assert "fr-mark" not in view.html.split("</style>", 1)[1]
+
+
+def test_show_orders_and_filters_outlets() -> None:
+    articles = pd.DataFrame(
+        {
+            "article_id": ["x", "r", "u"],
+            "outlet": ["Xinhua", "Rudaw", "USA Today"],
+            "text": ["one", "two", "three"],
+        }
+    )
+    view = show(articles, outlets=["USA Today", "Xinhua"], annotate=False)
+    assert re.findall(r'class="fr-outlet">([^<]+)<', view.html) == ["USA Today", "Xinhua"]
+
+
+def test_show_page_is_a_standalone_document() -> None:
+    page = show(_articles(), annotate=False).page(title="<b>x</b>")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>&lt;b&gt;x&lt;/b&gt;</title>" in page
