@@ -122,7 +122,7 @@ def read_ann(path: Path, text: str) -> list[Gold]:
                 roles["Content"],
                 roles.get("Cue", []),
                 roles.get("Source", []),
-                bool(re.search("[\"\u201c\u201d]", ctext)),
+                bool(re.search('["\u201c\u201d]', ctext)),
                 bool(SPEECH.search(cue_text)),
             )
         )
@@ -200,6 +200,7 @@ def score_article(text: str, golds: list[Gold], preds: list[Pred], c: dict[str, 
     for scope in ("all", "speech"):
         in_scope = [scope == "all" or g.speech for g in golds]
         for sub in ("", "_q", "_u"):
+
             def gold_ok(g: Gold, sub: str = sub) -> bool:
                 return sub == "" or (g.quoted if sub == "_q" else not g.quoted)
 

@@ -93,7 +93,11 @@ def _basil_sentences(data: Path) -> Iterable[tuple[str, list[tuple[int, int]]]]:
     """Each sentence (and title) of each BASIL article with its lexical-bias spans."""
     for article_path in sorted((data / "basil" / "articles").glob("*/*.json")):
         ann_path = (
-            data / "basil" / "annotations" / article_path.parent.name / f"{article_path.stem}_ann.json"
+            data
+            / "basil"
+            / "annotations"
+            / article_path.parent.name
+            / f"{article_path.stem}_ann.json"
         )
         article = json.loads(article_path.read_text(encoding="utf-8"))
         sentences = [article.get("title", "")] + [
@@ -122,9 +126,7 @@ def basil(data: Path, lexicon: object) -> dict[str, float]:
     n = 0
     for sentence, spans in _basil_sentences(data):
         n += 1
-        gold = {
-            t.start for t in tokenize(sentence) if any(a <= t.start < b for a, b in spans)
-        }
+        gold = {t.start for t in tokenize(sentence) if any(a <= t.start < b for a, b in spans)}
         pred = _loaded_positions(sentence, lexicon)
         tp += len(pred & gold)
         fp += len(pred - gold)

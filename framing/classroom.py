@@ -40,7 +40,15 @@ from framing.report import html_table
 from framing.show import ReadingView, show
 from framing.style import OutletStyle, outlet_style
 
-__all__ = ["BIAS_TYPES", "BiasType", "Evidence", "Exercise", "articles_from_texts", "bias_types"]
+__all__ = [
+    "BIAS_TYPES",
+    "BiasType",
+    "Evidence",
+    "Exercise",
+    "articles_from_texts",
+    "bias_types",
+    "handout_from_source",
+]
 
 
 @dataclass(frozen=True)
@@ -137,7 +145,15 @@ BIAS_TYPES: tuple[BiasType, ...] = (
 )
 
 _BY_KEY = {b.key: b for b in BIAS_TYPES}
+_MARKER_COLUMNS = ["outlet", "category", "text", "in_quote"]
+_QUOTE_COLUMNS = ["outlet", "speaker", "speaker_as_written", "speaker_type", "verb", "verb_stance"]
 _COLS = {"text_col": "text", "id_col": "article_id", "outlet_col": "outlet"}
+
+#: Head nouns for people and groups, for word-choice evidence without an actor list.
+_GROUP_NOUNS = (
+    "militias?|fighters|militants|forces|troops|soldiers|groups?|factions|rebels|protesters|"
+    "officials|government|regime|administration|leaders?|president|minister|people|civilians"
+)
 
 #: Speaker types that count as vague or missing attribution.
 VAGUE_SPEAKERS = ("anonymous", "group", "unknown")
@@ -230,6 +246,9 @@ class Exercise:
     Args:
         articles: The articles table (e.g. from :func:`articles_from_texts` or
             :func:`framing.load_corpus`).
+        actors: Actor file for the labels evidence (see :func:`framing.labels`); the bundled
+            story's is ``data/iraq-2021-07-26/actors.tsv``. Without one, word choice and
+            omission fall back to evidence that needs no list.
         result: A :func:`framing.analyze` result to reuse (computed when omitted).
         style: Outlet order and colours (default: from ``articles``).
     """
@@ -238,6 +257,7 @@ class Exercise:
         self,
         articles: pd.DataFrame,
         *,
+        actors: str | Path | pd.DataFrame | None = None,
         result: Any = None,
         style: OutletStyle | None = None,
     ) -> None:
@@ -245,7 +265,8 @@ class Exercise:
         if result is None:
             from framing.pipeline.run import analyze
 
-            result = analyze(self.articles, progress=False)
+            options: dict[str, Any] = {} if actors is None else {"actors": actors}
+            result = analyze(self.articles, progress=False, **options)
         self.result = result
         self.style = style or outlet_style(self.articles)
         self.outlets = self.style.sort(self.articles["outlet"].astype(str))
@@ -300,8 +321,11 @@ class Exercise:
         labels = self.result.labels
         findings = []
         if labels is None or labels.empty:
-            table = pd.DataFrame()
-            findings.append("No listed actor was found in these articles.")
+            table = self._variants()
+            findings.append(
+                "No actor list was given (or no listed actor appears): the table shows the "
+                "words each article puts before common nouns for people and groups."
+            )
         else:
             table = label_table(labels, per_cell=3)
             table = table.reindex(columns=[o for o in self.outlets if o in table.columns])
@@ -320,8 +344,15 @@ class Exercise:
                     findings.append(f"{outlet} uses more than the others: {terms}.")
         return table, findings
 
+    def _variants(self) -> pd.DataFrame:
+        from framing.labels import label_variants
+
+        table = label_variants(self.articles, head=_GROUP_NOUNS)
+        table = table[table["modifiers"] != ""]
+        return self._per_outlet(table[["outlet", "label", "count"]])
+
     def _evidence_subjective_qualifiers(self) -> tuple[pd.DataFrame, list[str]]:
-        m = self.result.markers
+        m = self._table("markers", _MARKER_COLUMNS)
         own = m[(~m["in_quote"].astype(bool)) & m["category"].isin(["loaded", "intensifier"])]
         words = self.result.articles.groupby("outlet")["n_words"].sum()
         rows = []
@@ -334,7 +365,7 @@ class Exercise:
                 "per 1,000 words": round(1000 * len(hits) / max(int(words.get(outlet, 0)), 1), 1),
                 "examples": ", ".join(examples),
             }
-            sent = self.result.sentiment
+            sent = self._table("sentiment", ["outlet", "subjectivity"])
             if not sent.empty and "subjectivity" in sent.columns:
                 row["subjectivity"] = round(
                     float(sent.loc[sent["outlet"] == outlet, "subjectivity"].mean()), 3
@@ -348,8 +379,15 @@ class Exercise:
         ]
         return table, findings
 
+    def _table(self, name: str, columns: Sequence[str]) -> pd.DataFrame:
+        """A table of the analysis result; empty with ``columns`` if that analysis did not run."""
+        table = getattr(self.result, name, None)
+        return pd.DataFrame(columns=list(columns)) if table is None else table
+
     def _quotes(self) -> pd.DataFrame:
         q = self.result.quotes
+        if q is None:
+            q = pd.DataFrame(columns=_QUOTE_COLUMNS)
         return q.assign(
             speaker_type=q["speaker_type"].fillna("unknown").replace("", "unknown"),
             speaker=q["speaker"].fillna("").replace("", "(unknown)"),
@@ -434,9 +472,9 @@ class Exercise:
         return table, findings
 
     def _evidence_sensationalism(self) -> tuple[pd.DataFrame, list[str]]:
-        m = self.result.markers
+        m = self._table("markers", _MARKER_COLUMNS)
         loaded = m[(m["category"] == "loaded") & (~m["in_quote"].astype(bool))]
-        sents = self.result.sentences
+        sents = self._table("sentences", ["outlet", "sentence_text", "vader_compound"])
         rows = []
         for outlet in self.outlets:
             row: dict[str, Any] = {
@@ -446,7 +484,7 @@ class Exercise:
             if not sents.empty and "vader_compound" in sents.columns:
                 mine = sents[sents["outlet"] == outlet]
                 if not mine.empty:
-                    worst = mine.loc[mine["vader_compound"].idxmin()]
+                    worst = mine.sort_values("vader_compound", kind="stable").iloc[0]
                     row["most negative sentence"] = worst["sentence_text"]
                     row["VADER"] = round(float(worst["vader_compound"]), 2)
             rows.append(row)
@@ -460,17 +498,42 @@ class Exercise:
     def _evidence_omission(self) -> tuple[pd.DataFrame, list[str]]:
         labels = self.result.labels
         if labels is None or labels.empty:
-            return pd.DataFrame(), ["No listed actor was found in these articles."]
-        counts = labels.groupby(["actor", "outlet"]).size().unstack("outlet", fill_value=0)
+            counts = self._name_counts()
+            what = "name"
+        else:
+            counts = labels.groupby(["actor", "outlet"]).size().unstack("outlet", fill_value=0)
+            counts.index.name = "actor"
+            what = "actor"
         counts = counts.reindex(columns=self.outlets, fill_value=0)
         findings = []
-        for actor, row in counts.iterrows():
+        for name, row in counts.iterrows():
             missing = [o for o in self.outlets if int(row[o]) == 0]
             if missing and len(missing) < len(self.outlets):
-                findings.append(f"{actor} is never mentioned by {', '.join(missing)}.")
+                findings.append(f"{name} is never mentioned by {', '.join(missing)}.")
         if not findings:
-            findings.append("Every outlet mentions every listed actor.")
+            findings.append(f"Every outlet mentions every {what} in the table.")
         return counts.reset_index(), findings
+
+    def _name_counts(self) -> pd.DataFrame:
+        """Capitalised names (not at a sentence start) each article mentions, for omission
+        evidence without an actor list; names all articles share are left out."""
+        from framing.text import docs_from
+
+        rows = []
+        for doc in docs_from(self.articles):
+            for name in _names(doc):
+                key = name.replace(".", "")
+                if " " not in key and key.endswith(_DEMONYM_ENDINGS):
+                    continue  # "American", "Iraqi": adjectives, not names of actors
+                rows.append({"name": key, "outlet": doc.outlet})
+        if not rows:
+            return pd.DataFrame(index=pd.Index([], name="name"))
+        counts = pd.DataFrame(rows).groupby(["name", "outlet"]).size().unstack(fill_value=0)
+        present = (counts > 0).sum(axis=1)
+        keep = (present < counts.shape[1]) & (counts.sum(axis=1) >= 2)
+        counts = counts[keep]
+        counts.index.name = "name"
+        return counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
 
     # -- the printable handout ---------------------------------------------------------------
 
@@ -486,6 +549,58 @@ class Exercise:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(self.handout_html(answers=answers), encoding="utf-8")
         return out
+
+
+def handout_from_source(
+    source: str | Path,
+    out: str | Path,
+    *,
+    answers: bool = False,
+    actors: str | Path | None = None,
+    **load_options: Any,
+) -> Path:
+    """Load a corpus and write the printable handout: what ``framing handout`` runs.
+
+    Args:
+        source: Anything :func:`framing.load_corpus` reads.
+        out: Path of the HTML file to write.
+        answers: Write the teacher's copy (with the measured evidence) instead.
+        actors: Actor file (default: ``actors.tsv`` beside or inside ``source``, if any).
+        **load_options: Passed to :func:`framing.load_corpus`.
+
+    Returns:
+        The path written.
+    """
+    from framing.corpus import load_corpus
+    from framing.report import actors_beside
+
+    if actors is not None and not Path(actors).is_file():
+        raise FileNotFoundError(f"{actors}: actor file not found")
+    articles = load_corpus(source, **load_options)
+    exercise = Exercise(articles, actors=actors or actors_beside(source))
+    return exercise.write_handout(out, answers=answers)
+
+
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "i", "ish")
+
+
+def _names(doc: Any) -> list[str]:
+    """Runs of capitalised words inside sentences ("Abu Mahdi al-Muhandis", "Pentagon")."""
+    names: list[str] = []
+    for sent_tokens in doc.sentence_tokens:
+        run: list[str] = []
+        for k, tok in enumerate(sent_tokens):
+            word = doc.text[tok.start : tok.end]
+            capital = word[:1].isupper() or (word.startswith("al-") and word[3:4].isupper())
+            if capital and k > 0 and len(word) > 1:
+                run.append(word)
+                continue
+            if run:
+                names.append(" ".join(run))
+            run = []
+        if run:
+            names.append(" ".join(run))
+    return names
 
 
 _HANDOUT_CSS = """

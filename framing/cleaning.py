@@ -309,6 +309,8 @@ def clean_text(
     pieces: list[str] = []
     removed: list[Removal] = []
     for i in range(n):
+        if starts[i] == ends[i]:  # the empty "line" after a final newline
+            continue
         v = verdict[i]
         if v is None and (lines[i] or kept):
             pieces.append(raw[starts[i] : ends[i]])

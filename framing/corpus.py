@@ -596,21 +596,21 @@ def _check_columns(columns: list[str], options: _Options, label: str, *, folder:
     """Raise :class:`CorpusError` if a named column is not among the source's columns."""
     if not columns:  # empty source or folder with front matter only: checked per record
         return
-    wanted = [options.outlet_col]
-    if not folder:
-        wanted.append(options.text_col)
+    wanted = [] if folder else [options.text_col]
     if options.id_col is not None and not (folder and "file" in columns):
         wanted.append(options.id_col)
+    wanted.append(options.outlet_col)
     if options.title_col is not None:
         wanted.append(options.title_col)
-    for name in wanted:
-        if name not in columns:
-            shown = ", ".join(c for c in columns if c != "\x00")
-            raise CorpusError(
-                f"{label}: no column {name!r}; the columns are: {shown}. Map yours with "
-                "text_col=, id_col=, outlet_col=, title_col= (CLI: --text-col, --id-col, "
-                "--outlet-col, --title-col)"
-            )
+    missing = [name for name in wanted if name not in columns]
+    if missing:
+        shown = ", ".join(c for c in columns if c != "\x00")
+        names = ", ".join(repr(m) for m in missing)
+        raise CorpusError(
+            f"{label}: no column {names}; the columns are: {shown}. Map yours with "
+            "text_col=, id_col=, outlet_col=, title_col= (CLI: --text-col, --id-col, "
+            "--outlet-col, --title-col)"
+        )
 
 
 # --- building the table -------------------------------------------------------------------------

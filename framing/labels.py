@@ -69,7 +69,7 @@ LABEL_COLUMNS = [
     "modifiers",
     "sentence",
 ]
-_DTYPES = {
+_DTYPES: dict[str, Any] = {
     "outlet": object,
     "article_id": object,
     "actor": object,
@@ -174,16 +174,14 @@ def load_actors(source: str | Path | pd.DataFrame | Iterable[Actor]) -> list[Act
 
 # --- premodifiers ---------------------------------------------------------------------------
 
-_STOP = frozenset(
-    """a an the this that these those its their his her our my your some any all both each every
-    no of by from to in on at for with against and or but as than after before about
-    many several few more most other such much various numerous""".split()
-)
+_STOP_WORDS = """a an the this that these those its their his her our my your some any all
+    both each every no of by from to in on at for with against and or but as than after before about
+    many several few more most other such much various numerous"""
+_STOP = frozenset(_STOP_WORDS.split())
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "VBG"})
 _ATTACH_TAGS = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD"})
-_TITLE_ABBREVIATIONS = frozenset(
-    "gen lt col maj sgt capt cmdr adm gov sen rep mr mrs ms dr pres sec".split()
-)
+_TITLES = "gen lt col maj sgt capt cmdr adm gov sen rep mr mrs ms dr pres sec"
+_TITLE_ABBREVIATIONS = frozenset(_TITLES.split())
 
 
 def _sentence_tags(doc: Doc, k: int) -> list[str]:
@@ -438,7 +436,9 @@ def label_variants(
     rows = [row for doc in docs for row in label_rows(doc, [probe])]
     columns = ["outlet", "head", "modifiers", "label", "count"]
     if not rows:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else object) for c in columns})
+        return pd.DataFrame(
+            {c: pd.Series(dtype="int64" if c == "count" else object) for c in columns}
+        )
     found = pd.DataFrame.from_records(rows)
     found["modifiers"] = found["modifiers"].str.lower()
     found["head_key"] = found["head"].str.lower()
@@ -482,7 +482,9 @@ def label_table(table: pd.DataFrame, *, per_cell: int = 2) -> pd.DataFrame:
             for key, n in zip(group["key"][:per_cell], group["n"][:per_cell], strict=True)
         ]
         extra = len(group) - per_cell
-        cells[(str(actor), str(outlet))] = "; ".join(parts) + (f"; +{extra} more" if extra > 0 else "")
+        cells[(str(actor), str(outlet))] = "; ".join(parts) + (
+            f"; +{extra} more" if extra > 0 else ""
+        )
     actors = list(dict.fromkeys(table["actor"]))
     outlets = list(dict.fromkeys(table["outlet"]))
     frame = pd.DataFrame(

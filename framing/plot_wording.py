@@ -114,7 +114,9 @@ def plot_label_table(
     cols = style.sort(cells.columns)
     cells = cells.reindex(index=rows, columns=cols, fill_value="")
     counts = (
-        table.groupby(["actor", "outlet"]).size().unstack(fill_value=0)
+        table.groupby(["actor", "outlet"])
+        .size()
+        .unstack(fill_value=0)
         .reindex(index=rows, columns=cols, fill_value=0)
     )
     ax = _new_axes(ax, width=max(6.0, 2.6 * len(cols) + 2), height=max(2.5, 1.0 * len(rows) + 1))
@@ -161,7 +163,7 @@ def plot_marker_rates(
         height = 0.8 / max(len(outlets), 1)
         base = np.arange(len(categories), dtype=float)
         for k, o in enumerate(outlets):
-            values = [float(data.at[o, f"{c}_per_1k"]) for c in categories]
+            values = [float(data.loc[o, f"{c}_per_1k"]) for c in categories]  # type: ignore[arg-type]
             ax.barh(base + k * height, values, height=height, color=style.color(o), label=o)
         ax.set_yticks(base + height * (len(outlets) - 1) / 2, list(categories))
         ax.invert_yaxis()

@@ -28,11 +28,13 @@ from matplotlib.figure import Figure
 from framing.style import OutletStyle, outlet_style
 
 __all__ = [
+    "actors_beside",
     "caution_note",
     "figure_html",
     "html_table",
     "render_report",
     "report",
+    "report_from_source",
     "sentiment_drivers_or_none",
 ]
 
@@ -375,8 +377,14 @@ def _draw_terms(terms: pd.DataFrame, style: OutletStyle, ax: Axes) -> Axes:
 
 def _labels_section(result: Any, outlets: Sequence[str]) -> str:
     labels = result.labels
-    if labels is None or labels.empty:
-        body = '<p class="empty">No actor mentions found.</p>'
+    if labels is None:
+        body = (
+            '<p class="empty">No actor list was given, so labels were not compared. Pass '
+            "<code>actors=</code> (an actor file: see <code>framing.labels</code>; "
+            "<code>framing.label_variants</code> helps write one).</p>"
+        )
+    elif labels.empty:
+        body = '<p class="empty">None of the listed actors is mentioned.</p>'
     else:
         from framing.labels import label_table
 
@@ -493,6 +501,7 @@ def report(
     *,
     title: str | None = None,
     result: Any = None,
+    actors: str | Path | pd.DataFrame | None = None,
     order: Sequence[str] | None = None,
     text_col: str = "text",
     id_col: str = "article_id",
@@ -506,6 +515,8 @@ def report(
         title: Page title (default: from the ``event`` column).
         result: A :func:`framing.analyze` result for ``articles`` to reuse (computed when
             omitted).
+        actors: Actor file for the labels section (see :func:`framing.labels`); without it
+            (and without ``result``) the labels section says none was given.
         order: Outlet display order (default: alphabetical).
         text_col: Column holding the article text.
         id_col: Column holding the article id.
@@ -518,8 +529,14 @@ def report(
     if result is None:
         from framing.pipeline.run import analyze
 
+        options: dict[str, Any] = {} if actors is None else {"actors": actors}
         result = analyze(
-            articles, progress=False, text_col=text_col, id_col=id_col, outlet_col=outlet_col
+            articles,
+            progress=False,
+            text_col=text_col,
+            id_col=id_col,
+            outlet_col=outlet_col,
+            **options,
         )
     style = outlet_style(articles, order=order, outlet_col=outlet_col)
     page = render_report(
@@ -535,3 +552,40 @@ def report(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     return out
+
+
+def actors_beside(source: str | Path) -> Path | None:
+    """The actor file shipped with a corpus folder (``actors.tsv`` inside it), if any."""
+    path = Path(source)
+    candidate = path / "actors.tsv" if path.is_dir() else path.with_name("actors.tsv")
+    return candidate if candidate.is_file() else None
+
+
+def report_from_source(
+    source: str | Path,
+    out: str | Path,
+    *,
+    actors: str | Path | None = None,
+    title: str | None = None,
+    **load_options: Any,
+) -> Path:
+    """Load a corpus and write its report: what ``framing report SOURCE -o OUT`` runs.
+
+    Args:
+        source: Anything :func:`framing.load_corpus` reads (folder, CSV, JSONL(.gz)).
+        out: Path of the HTML file to write.
+        actors: Actor file for the labels section (default: ``actors.tsv`` beside or inside
+            ``source``, if there is one).
+        title: Page title.
+        **load_options: Passed to :func:`framing.load_corpus` (``text_col=``, ...). Column
+            names are passed on to the analyses too.
+
+    Returns:
+        The path written.
+    """
+    from framing.corpus import load_corpus
+
+    if actors is not None and not Path(actors).is_file():
+        raise FileNotFoundError(f"{actors}: actor file not found")
+    articles = load_corpus(source, **load_options)
+    return report(articles, out, title=title, actors=actors or actors_beside(source))

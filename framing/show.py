@@ -23,13 +23,15 @@ import html
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from framing.style import OKABE_ITO, OutletStyle, outlet_style
 
-__all__ = ["Mark", "ReadingView", "reading_view_css", "show"]
+__all__ = ["Layer", "Mark", "ReadingView", "reading_view_css", "show"]
+
+Layer = Literal["quotes", "markers", "drivers"]
 
 # One underline style per marker category; colours from the Okabe-Ito palette.
 _MARKER_STYLES: dict[str, tuple[str, str]] = {
@@ -159,12 +161,15 @@ def _driver_marks(rows: Iterable[dict[str, object]], n: int) -> list[Mark]:
             tip = f"not counted: “{word}” would score {polarity:+.2f} in stock TextBlob"
         else:
             if polarity > 0:
-                css, sign = "fr-drv fr-pos", "raises"
+                css, sign = "fr-drv fr-pos", "raises polarity"
             elif polarity < 0:
-                css, sign = "fr-drv fr-neg", "lowers"
+                css, sign = "fr-drv fr-neg", "lowers polarity"
             else:
-                css, sign = "fr-drv fr-zero", "does not move"
-            tip = f"sentiment driver: “{word}” {sign} polarity ({polarity:+.2f})"
+                css, sign = "fr-drv fr-zero", "is neutral, pulls polarity toward 0"
+            tip = f"sentiment driver: “{word}” {sign} ({polarity:+.2f})"
+        subj = row.get("subjectivity")
+        if subj is not None and not _isna(subj):
+            tip += f", subjectivity {float(subj):.2f}"  # type: ignore[arg-type]
         note = row.get("reason", row.get("note"))
         if note is not None and not _isna(note) and str(note):
             tip += f" · {note}"
@@ -247,8 +252,9 @@ _CSS = """
 .framing-view .fr-drv { font-weight: 700; }
 .framing-view .fr-pos { color: #0060A0; }
 .framing-view .fr-neg { color: #B84A00; }
-.framing-view .fr-zero { color: #555; }
-.framing-view .fr-dropped { font-weight: 400; color: #777; text-decoration: line-through; }
+.framing-view .fr-zero { font-weight: 400; border-bottom: 1px dotted #666; }
+.framing-view .fr-dropped { font-weight: 400; color: #6b6b6b;
+  text-decoration: underline dotted #999; text-underline-offset: 3px; }
 .framing-view [title] { cursor: help; }
 .framing-view .fr-legend { padding: .5rem .8rem; border-top: 1px solid #eee; font-size: .85rem; }
 .framing-view .fr-key { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .3rem 0 .8rem;
@@ -312,28 +318,36 @@ def _global_key(has: dict[str, bool]) -> str:
         items.append(
             '<span>sentiment drivers: <span class="fr-drv fr-pos">positive</span> / '
             '<span class="fr-drv fr-neg">negative</span> / '
+            '<span class="fr-drv fr-zero">neutral</span> / '
             '<span class="fr-drv fr-dropped">not counted</span> (news-aware mode)</span>'
         )
     items.append("<span>hover over a mark to see what it is and why</span>")
     return f'<div class="fr-key">{"".join(items)}</div>'
 
 
-def _default_tables(
-    articles: pd.DataFrame, *, text_col: str, id_col: str, outlet_col: str
-) -> tuple[pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]:
-    """Compute quotes, markers and sentiment drivers with the package's own analyses."""
+_COMPUTE = {
+    "quotes": ("framing.quotes", "quotes"),
+    "markers": ("framing.markers", "markers"),
+    "drivers": ("framing.sentiment", "sentiment_drivers"),
+}
+
+
+def _layer(
+    name: str,
+    given: pd.DataFrame | None,
+    wanted: set[str],
+    articles: pd.DataFrame,
+    cols: dict[str, str],
+) -> pd.DataFrame | None:
+    """The table for one layer: as given, computed by the package's analysis, or none."""
+    if name not in wanted:
+        return None
+    if given is not None:
+        return given
     import importlib
 
-    cols = {"text_col": text_col, "id_col": id_col, "outlet_col": outlet_col}
-    out = []
-    for module, name in (
-        ("framing.quotes", "quotes"),
-        ("framing.markers", "markers"),
-        ("framing.sentiment", "sentiment_drivers"),
-    ):
-        fn = getattr(importlib.import_module(module), name)
-        out.append(fn(articles, **cols))
-    return out[0], out[1], out[2]
+    module, function = _COMPUTE[name]
+    return getattr(importlib.import_module(module), function)(articles, **cols)
 
 
 def show(
@@ -344,6 +358,7 @@ def show(
     markers: pd.DataFrame | None = None,
     drivers: pd.DataFrame | None = None,
     annotate: bool = True,
+    layers: Sequence[Layer] = ("quotes", "markers", "drivers"),
     style: OutletStyle | None = None,
     max_height: str | None = "36rem",
     text_col: str = "text",
@@ -362,6 +377,8 @@ def show(
             word (computed when omitted).
         annotate: ``False`` shows the plain text only (for students reading before they see the
             evidence); the tables are then not computed.
+        layers: Which marks to show: any of ``"quotes"``, ``"markers"``, ``"drivers"``
+            (default all). Tables of layers left out are not computed.
         style: Outlet order and colours (default: from the articles table).
         max_height: CSS height at which each article scrolls (``None``: full length).
         text_col: Column holding the article text.
@@ -375,17 +392,18 @@ def show(
     """
     table = articles
     if outlets is not None:
-        wanted = [str(o) for o in outlets]
-        table = table[table[outlet_col].astype(str).isin(wanted)]
-        style = style or outlet_style(wanted, order=wanted)
+        chosen = [str(o) for o in outlets]
+        table = table[table[outlet_col].astype(str).isin(chosen)]
+        style = style or outlet_style(chosen, order=chosen)
     style = style or outlet_style(articles, outlet_col=outlet_col)
-    if annotate and (quotes is None or markers is None or drivers is None):
-        q, m, d = _default_tables(table, text_col=text_col, id_col=id_col, outlet_col=outlet_col)
-        quotes = q if quotes is None else quotes
-        markers = m if markers is None else markers
-        drivers = d if drivers is None else drivers
-    if not annotate:
-        quotes = markers = drivers = None
+    wanted: set[str] = set(layers) if annotate else set()
+    unknown = wanted - {"quotes", "markers", "drivers"}
+    if unknown:
+        raise ValueError(f"unknown layer {sorted(unknown)[0]!r}; use quotes, markers, drivers")
+    cols = {"text_col": text_col, "id_col": id_col, "outlet_col": outlet_col}
+    quotes = _layer("quotes", quotes, wanted, table, cols)
+    markers = _layer("markers", markers, wanted, table, cols)
+    drivers = _layer("drivers", drivers, wanted, table, cols)
     speaker_colors = _speaker_palette(quotes)
     rank = {o: i for i, o in enumerate(style.order)}
     records = table.to_dict("records")

@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -89,18 +89,30 @@ def _term_form(text: str, tok: Token) -> str:
     return norm
 
 
-def _counted(text: str, tok: Token, stop: frozenset[str]) -> bool:
+def _is_caps(text: str, tok: Token | None) -> bool:
+    return tok is not None and len(tok.norm) > 1 and text[tok.start : tok.end].isupper()
+
+
+def _counted(
+    text: str, tok: Token, stop: frozenset[str], *, before: Token | None, after: Token | None
+) -> bool:
     """A token counts unless it is a stopword, has no letter, or is one letter long.
 
-    An all-capital token ("US", "IS") is an acronym, never a stopword.
+    A two-letter word in capitals ("US") is an acronym, never a stopword, unless a neighbour is
+    in capitals too (a shouted headline: "TRUMP TO MEET"); longer capitalised stopwords ("MORE",
+    "JUST WATCHED") are stopwords.
     """
     norm = tok.norm
     if len(norm) < 2 or not any(ch.isalpha() for ch in norm):
         return False
-    written = text[tok.start : tok.end]
-    if written.isupper() and len(written) > 1:
+    if norm not in stop:
         return True
-    return norm not in stop
+    return (
+        len(norm) == 2
+        and _is_caps(text, tok)
+        and not _is_caps(text, before)
+        and not _is_caps(text, after)
+    )
 
 
 def term_counts(
@@ -138,14 +150,21 @@ def term_counts(
     for sentence in doc.sentence_tokens:
         run: list[str | None] = []  # counted forms; None breaks n-grams
         prev_end = -1
-        for tok in sentence:
+        for k, tok in enumerate(sentence):
             if prev_end >= 0 and norm[prev_end : tok.start].strip():
                 run.append(None)  # punctuation between the two tokens
             prev_end = tok.end
             if voice != "all" and in_spans(tok.start, spans) != (voice == "quoted"):
                 run.append(None)
                 continue
-            run.append(_term_form(text, tok) if _counted(text, tok, stop) else None)
+            before = sentence[k - 1] if k > 0 else None
+            after = sentence[k + 1] if k + 1 < len(sentence) else None
+            if before is not None and norm[before.end : tok.start].strip():
+                before = None  # a neighbour only counts within the same phrase
+            if after is not None and norm[tok.end : after.start].strip():
+                after = None
+            counted = _counted(text, tok, stop, before=before, after=after)
+            run.append(_term_form(text, tok) if counted else None)
         for n in ngrams:
             if n == 1:
                 counts.update(t for t in run if t is not None)
@@ -174,7 +193,9 @@ def sum_counts(pairs: Iterable[tuple[str, Counter[str]]]) -> dict[str, Counter[s
 
 
 def _long_counts(counts_by_group: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:
-    groups, terms, values = [], [], []
+    groups: list[str] = []
+    terms: list[str] = []
+    values: list[int] = []
     for group, counts in counts_by_group.items():
         groups.extend([group] * len(counts))
         terms.extend(counts.keys())
@@ -190,7 +211,7 @@ def _long_counts(counts_by_group: Mapping[str, Mapping[str, int]]) -> pd.DataFra
 
 def _empty_table(group_col: str) -> pd.DataFrame:
     columns = [group_col, *TERM_COLUMNS[1:]]
-    dtypes = {
+    dtypes: dict[str, Any] = {
         group_col: object,
         "term": object,
         "ngram": "int64",

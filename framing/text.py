@@ -98,7 +98,7 @@ def _replace_special(match: re.Match[str]) -> str:
 
 
 class Token(NamedTuple):
-    """A word token: ``text[start:end]`` as written; ``norm`` is the normalised, lower-cased form."""
+    """A word token: ``text[start:end]`` as written; ``norm``: normalised and lower-cased."""
 
     start: int
     end: int
@@ -114,17 +114,20 @@ class Sentence(NamedTuple):
 
 
 # Words: letters/digits with inner hyphens or apostrophes ("Iran-backed", "we're", "al-Kadhimi"),
-# dotted abbreviations ("U.S.", "a.m."), numbers with separators ("2,500", "1.5").
+# dotted abbreviations ("U.S.", "a.m.", "U.S.-led"), numbers with separators ("2,500", "1.5").
 _TOKEN_RE = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # U.S. / U.S.-led handled below via the alternation order
-    r"(?:-[^\W_]+)*"
+    r"(?:[^\W\d_]\.){2,}(?:-[^\W_]+)*"  # U.S.  a.m.  U.S.-led
     r"|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?"  # 2,500  1.5  24th  10:30
-    r"|[^\W_]+(?:['\-][^\W_]+)*",
+    r"|[^\W_]+(?:['\-][^\W_]+)*",  # Iran-backed  we're  al-Kadhimi  COVID-19
 )
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text[start:end]`` into word tokens (punctuation is dropped).
+
+    A token is a run of letters and digits with inner hyphens or apostrophes ("Iran-backed",
+    "we're", "Iraq's"), a dotted abbreviation ("U.S.", "a.m.", "U.S.-led") or a number with
+    separators ("2,500", "1.5", "10:30", "31st"). Curly apostrophes count as apostrophes.
 
     Args:
         text: The article text (raw or normalised: offsets are the same).
@@ -140,8 +143,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     norm = normalize(text)
     stop = len(text) if end is None else end
+    low = norm.lower()
+    make = tuple.__new__  # a Token without NamedTuple.__new__'s Python-level call
+    if len(low) == len(norm):  # lower-casing kept every offset (almost always)
+        return [make(Token, (*m.span(), m.group())) for m in _TOKEN_RE.finditer(low, start, stop)]
     return [
-        Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(norm, start, stop)
+        make(Token, (*m.span(), m.group().lower())) for m in _TOKEN_RE.finditer(norm, start, stop)
     ]
 
 
@@ -156,11 +163,78 @@ _ABBREVIATIONS = _load_abbreviations()
 
 # Capitalised words that, after an abbreviation such as "U.S.", show a new sentence has begun.
 _SENTENCE_STARTERS = frozenset(
-    """a an the he she it they we i you this that these those there his her its their our my
-    but and or so yet however meanwhile still also in on at for after before while when if as
-    what who why how where which some many most no not one two three both all each
-    earlier later then now today yesterday""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "in",
+        "on",
+        "at",
+        "for",
+        "after",
+        "before",
+        "while",
+        "when",
+        "if",
+        "as",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "which",
+        "some",
+        "many",
+        "most",
+        "no",
+        "not",
+        "one",
+        "two",
+        "three",
+        "both",
+        "all",
+        "each",
+        "earlier",
+        "later",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+    ]
 )
+
+_DOTTED_RE = re.compile(r"(?:[^\W\d_]\.){2,}")  # U.S.  a.m.  e.g.
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # the W. in George W. Bush
+_NEXT_WORD_RE = re.compile(r"[ ]*[\"'(\[]*([^\W_][\w'\-]*)")
+_QUOTE_MARK_RE = re.compile('["\u201c\u201d]')
+_ENDER_RUN = re.compile(r"(?:[.!?\u2026]+)([\"')\]\u201d\u2019]*)")
 
 
 def _word_before(norm: str, pos: int) -> str:
@@ -172,19 +246,20 @@ def _word_before(norm: str, pos: int) -> str:
 
 
 def _next_word(norm: str, pos: int) -> str:
-    m = re.match(r"\s*[\"'(\[]*([^\W_][\w'\-]*)", norm[pos : pos + 60])
+    m = _NEXT_WORD_RE.match(norm, pos)
     return m.group(1) if m else ""
 
 
-def _is_boundary(norm: str, punct_start: int, punct_end: int, after: int) -> bool:
+def _is_boundary(norm: str, punct_start: int, punct_end: int, after: int, line_end: int) -> bool:
     """Decide whether ``norm[punct_start:punct_end]`` (closers up to ``after``) ends a sentence."""
-    rest = norm[after:]
-    stripped = rest.lstrip(" ")
-    if not stripped:
-        return True
-    if len(rest) == len(stripped):  # no space after: "U.S.-led", "3.5", "Yahoo!News"
+    j = after
+    while j < line_end and norm[j] == " ":
+        j += 1
+    if j == line_end:
+        return True  # end of the line
+    if j == after:  # no space after: "U.S.-led", "3.5", "Yahoo!News"
         return False
-    nxt = stripped[0]
+    nxt = norm[j]
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'([-\u2026"):
         return False  # lower case continues: "e.g. the", "... and"
     if norm[punct_start:punct_end] != "." or after > punct_end:
@@ -192,26 +267,26 @@ def _is_boundary(norm: str, punct_start: int, punct_end: int, after: int) -> boo
     word = _word_before(norm, punct_end)
     lower = word.lower()
     kind = _ABBREVIATIONS.get(lower)
-    if kind == "title":  # "Gen. Qassem", "Mr. Biden": never ends a sentence
+    if kind == "title":  # "Gen. Qassem", "Mr. Biden", "Roe v. Wade": never ends a sentence
         return False
     if kind == "month":  # "Jan. 2020" continues; "in Jan. The" ends
         return not nxt.isdigit()
-    if kind is not None or re.fullmatch(r"(?:[^\W\d_]\.){2,}", lower):  # "U.S.", "a.m."
+    if kind is not None or _DOTTED_RE.fullmatch(lower):  # "U.S.", "a.m.", "Calif."
         return _next_word(norm, after).lower() in _SENTENCE_STARTERS
-    if re.fullmatch(r"[A-Z]\.", word):  # an initial: "George W. Bush"
-        return False
-    return True
+    # An initial ("George W. Bush") does not end a sentence.
+    return _INITIAL_RE.fullmatch(word) is None
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split an article into sentences, offline and offset-preserving.
 
     Rules, in order: a line break always ends a sentence (captures put headlines, bullets and
-    paragraphs on their own lines); inside an open quotation no sentence ends; ``!``, ``?``,
-    ``…`` end a sentence before a capital; ``.`` does too, except after a title ("Gen.", "Mr."),
-    a month before a number ("Jan. 2020"), an initial ("George W. Bush"), or a dotted
-    abbreviation ("U.S.") unless the next word is one that starts sentences ("U.S. The ...").
-    The abbreviation list is ``framing/lexicons/abbreviations.tsv``.
+    paragraphs on their own lines); inside an open quotation no sentence ends (a quoted passage
+    of several sentences stays one sentence with its attribution); ``!``, ``?``, ``…`` end a
+    sentence before a capital; ``.`` does too, except after a title ("Gen.", "Mr.", "v."), a
+    month before a number ("Jan. 2020"), an initial ("George W. Bush"), or a dotted or listed
+    abbreviation ("U.S.", "a.m.", "Calif.") unless the next word is one that starts sentences
+    ("U.S. The ..."). The abbreviation list is ``framing/lexicons/abbreviations.tsv``.
 
     Args:
         text: The article text.
@@ -225,17 +300,21 @@ def split_sentences(text: str) -> list[Sentence]:
         ['Gen. Qassem Soleimani died in Jan. 2020.', 'U.S. troops stayed.']
     """
     norm = normalize(text)
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", norm):
-        spans.extend(_split_line(text, norm, line.start(), line.end()))
     out: list[Sentence] = []
-    for start, end in spans:
-        while start < end and norm[start].isspace():
-            start += 1
-        while end > start and norm[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append(Sentence(len(out), start, end))
+    line_start = 0
+    size = len(norm)
+    while line_start <= size:
+        line_end = norm.find("\n", line_start)
+        if line_end < 0:
+            line_end = size
+        for start, end in _split_line(text, norm, line_start, line_end):
+            while start < end and norm[start].isspace():
+                start += 1
+            while end > start and norm[end - 1].isspace():
+                end -= 1
+            if start < end:
+                out.append(Sentence(len(out), start, end))
+        line_start = line_end + 1
     return out
 
 
@@ -247,28 +326,29 @@ def _quotation_spans(text: str, norm: str, start: int, end: int) -> list[tuple[i
     """
     spans = []
     open_at = -1
-    for i in range(start, end):
+    for m in _QUOTE_MARK_RE.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch == "\u201c" or (ch == '"' and (i == start or norm[i - 1] in " ([{-/")):
             open_at = i
-        elif (ch == "\u201d" or ch == '"') and open_at >= 0:
+        elif open_at >= 0:
             spans.append((open_at, i + 1))
             open_at = -1
     return spans
 
 
-_ENDER_RUN = re.compile(r"(?:[.!?\u2026]+)([\"')\]\u201d\u2019]*)")
-
-
 def _split_line(text: str, norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield sentence spans within one line; no sentence ends inside a quotation."""
-    quoted = _quotation_spans(text, norm, start, end)
+    quoted = _quotation_spans(text, norm, start, end) if '"' in norm[start:end] else []
+    q = 0
     sent_start = start
     for m in _ENDER_RUN.finditer(norm, start, end):
         after = m.end()
-        if any(a < after < b for a, b in quoted):
-            continue
-        if _is_boundary(norm, m.start(), m.start(1), after):
+        while q < len(quoted) and quoted[q][1] <= after:
+            q += 1
+        if q < len(quoted) and quoted[q][0] < after:
+            continue  # inside a quotation
+        if _is_boundary(norm, m.start(), m.start(1), after, end):
             yield sent_start, after
             sent_start = after
     yield sent_start, end

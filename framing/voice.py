@@ -20,6 +20,7 @@ from framing.text import Doc
 
 __all__ = ["in_spans", "own_word_count", "quoted_spans", "scare_quote_spans"]
 
+
 def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     """Spans of other people's words in ``doc``: direct quotes and attributed quotation marks.
 

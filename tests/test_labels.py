@@ -108,7 +108,10 @@ def test_labels_story_militia_label_per_outlet(
         ("Xinhua", ["deaths", "US airstrike"]),
         ("China Daily", ["deaths", "US airstrike"]),
         ("Rudaw", ["the US assassinated"]),
-        ("USA Today", ["the Trump administration\u00a0targeted", "fatal drone strike"]),  # NBSP as written
+        (
+            "USA Today",
+            ["the Trump administration\u00a0targeted", "fatal drone strike"],
+        ),  # NBSP as written
         ("WION", []),
     ],
 )
@@ -174,7 +177,9 @@ def test_labels_variants_for_a_head_noun(story_articles: pd.DataFrame) -> None:
 
 
 def test_labels_variants_empty() -> None:
-    empty = label_variants(pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["."]}), head="x")
+    empty = label_variants(
+        pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["."]}), head="x"
+    )
     assert list(empty.columns) == ["outlet", "head", "modifiers", "label", "count"] and empty.empty
 
 

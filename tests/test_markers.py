@@ -21,9 +21,7 @@ from framing.text import Doc
 
 
 def _found(text: str) -> list[tuple[str, str, str, bool]]:
-    return [
-        (r["category"], r["term"], r["text"], r["in_quote"]) for r in marker_rows(Doc(text))
-    ]
+    return [(r["category"], r["term"], r["text"], r["in_quote"]) for r in marker_rows(Doc(text))]
 
 
 @pytest.mark.parametrize(
@@ -90,8 +88,13 @@ def test_markers_in_story_sentences(text: str, expected: list[tuple[str, str, st
             "The self-styled caliph's fighters fled.",
             [("distancing", "self-styled", "self-styled", False)],
         ),
-        ("It was an extremely brazen attack.", [("intensifier", "extremely", "extremely", False),
-                                                ("loaded", "brazen", "brazen", False)]),
+        (
+            "It was an extremely brazen attack.",
+            [
+                ("intensifier", "extremely", "extremely", False),
+                ("loaded", "brazen", "brazen", False),
+            ],
+        ),
         # An adjective from the Pattern list takes adverb endings only: "welcomed" is a verb.
         ("Biden welcomed al-Kadhimi.", []),
     ],

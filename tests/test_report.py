@@ -67,7 +67,7 @@ def test_report_figures_are_inline_svg(story_page: str) -> None:
     assert len(sources) >= 2
     for data in sources:
         svg = base64.b64decode(data).decode("utf-8")
-        assert "<svg" in svg and "<script" not in svg and "xlink:href=\"http" not in svg
+        assert "<svg" in svg and "<script" not in svg and 'xlink:href="http' not in svg
 
 
 def test_report_escapes_text_and_metadata(tmp_path: Path) -> None:
@@ -87,7 +87,8 @@ def test_report_escapes_text_and_metadata(tmp_path: Path) -> None:
     parsed = _tags(page)
     assert not any(tag == "script" for tag, _ in parsed.tags)
     assert all(
-        (attrs.get("src") or "").startswith("data:image/svg+xml") for tag, attrs in parsed.tags
+        (attrs.get("src") or "").startswith("data:image/svg+xml")
+        for tag, attrs in parsed.tags
         if tag == "img"
     )
     assert not any(n.startswith("on") for _, attrs in parsed.tags for n in attrs)
@@ -100,7 +101,10 @@ def test_report_escapes_text_and_metadata(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("outlets", "expected"),
     [
-        (["Xinhua", "Rudaw"], "Read these numbers as a description of 2 articles, not of 2 outlets."),
+        (
+            ["Xinhua", "Rudaw"],
+            "Read these numbers as a description of 2 articles, not of 2 outlets.",
+        ),
         (["A"] * 12 + ["B"] * 10, "22 articles from 2 outlets (at least 10 per outlet)."),
     ],
 )
@@ -124,3 +128,25 @@ def test_report_figure_html_leaves_rcparams_alone() -> None:
     img = figure_html(lambda ax: ax.plot([0, 1], [1, 0]), alt='a "quoted" <alt>')
     assert img.startswith('<img class="figure" alt="a &quot;quoted&quot; &lt;alt&gt;" src="data:')
     assert dict(matplotlib.rcParams) == before
+
+
+def test_report_cli_writes_the_page(story_dir: Path, tmp_path: Path) -> None:
+    from framing import cli, cli_report
+
+    cli_report.register()
+    out = tmp_path / "r.html"
+    assert cli.main(["report", str(story_dir), "-o", str(out)]) == 0
+    assert '<section id="labels">' in out.read_text(encoding="utf-8")
+
+
+def test_report_cli_names_a_missing_actor_file(
+    story_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from framing import cli, cli_report
+
+    cli_report.register()
+    code = cli.main(
+        ["report", str(story_dir), "-o", str(tmp_path / "r.html"), "--actors", "no.tsv"]
+    )
+    assert code == 2
+    assert "no.tsv: actor file not found" in capsys.readouterr().err

@@ -148,7 +148,15 @@ def test_show_escapes_text_and_metadata(evil: str) -> None:
     )
     fragment = show(articles, quotes=quotes, markers=markers, drivers=drivers).html
     parsed = _parse(fragment)
-    assert {tag for tag, _ in parsed.tags} <= {"style", "div", "article", "header", "span", "ul", "li"}
+    assert {tag for tag, _ in parsed.tags} <= {
+        "style",
+        "div",
+        "article",
+        "header",
+        "span",
+        "ul",
+        "li",
+    }
     assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
     assert "<script" not in fragment and "<img" not in fragment
     assert evil in "".join(parsed.text)  # shown as text, not run
@@ -176,3 +184,16 @@ def test_show_page_is_a_standalone_document() -> None:
     page = show(_articles(), annotate=False).page(title="<b>x</b>")
     assert page.startswith("<!DOCTYPE html>")
     assert "<title>&lt;b&gt;x&lt;/b&gt;</title>" in page
+
+
+def test_show_layers_pick_what_is_marked() -> None:
+    quotes, markers, drivers = _tables()
+    view = show(_articles(), quotes=quotes, markers=markers, drivers=drivers, layers=["quotes"])
+    classes = {attrs.get("class") for _, attrs in _parse(view.html.split("</style>", 1)[1]).tags}
+    assert "fr-quote fr-direct" in classes
+    assert not {"fr-mark fr-loaded", "fr-drv fr-pos"} & classes
+
+
+def test_show_unknown_layer_is_named() -> None:
+    with pytest.raises(ValueError, match="unknown layer 'tone'"):
+        show(_articles(), layers=["tone"])  # type: ignore[list-item]

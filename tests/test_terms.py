@@ -111,6 +111,18 @@ def test_terms_acronym_us_is_not_the_stopword_us() -> None:
     assert counts == Counter({"let": 1, "count": 1, "us": 1, "troops": 1})
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TRUMP TO MEET ALLIES IN PARIS.", {"trump": 1, "meet": 1, "allies": 1, "paris": 1}),
+        ("JUST WATCHED Biden speaks.", {"watched": 1, "biden": 1, "speaks": 1}),
+        ("READ MORE: US troops", {"read": 1, "us": 1, "troops": 1}),
+    ],
+)
+def test_terms_capitalised_stopwords(text: str, expected: dict[str, int]) -> None:
+    assert dict(term_counts(Doc(text), ngrams=(1,))) == expected
+
+
 def test_terms_unigrams_only() -> None:
     assert term_counts(Doc("Iran-backed Shia militias"), ngrams=(1,)) == Counter(
         {"iran-backed": 1, "shia": 1, "militias": 1}

@@ -10,8 +10,9 @@ The recipe (fixed from general principles, not fitted to any annotated data):
   subjectivity over senses is ``>= 0.8`` and mean ``|polarity| >= 0.5``.
 * Minus ``NEWS_DESCRIPTIVE``: words that carry strong sentiment but in news usually *describe*
   what happened (violence, crime, disease, legal status, winning and losing, awards and
-  celebrations, affection, reactions such as praise and condemnation) or are routine evaluations ("good", "important"), plus Pattern's
-  known mis-senses ("base", "own") and VADER's chat abbreviations ("kia", "ptl").
+  celebrations, affection, reactions such as praise and condemnation) or are routine
+  evaluations ("good", "important"), plus Pattern's known mis-senses ("base", "own") and
+  VADER's chat abbreviations ("kia", "ptl").
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
-NEWS_DESCRIPTIVE = frozenset(
-    """
+_NEWS_DESCRIPTIVE_WORDS = """
     abandoned abducted abduction abuse abused abuser abusers abuses abusing accident active
     alive arrested assassination assassinations assault assaulted assaulting assaults attack
     attacked attacker attackers attacking attacks ban banned bankrupt base beating best better
@@ -47,8 +47,8 @@ NEWS_DESCRIPTIVE = frozenset(
     hurray merry honored honour honorable champion loyalty blockbuster
     praise praising condemnation rejection
     kia dx nfc po ptl fu ass
-    """.split()
-)
+    """
+NEWS_DESCRIPTIVE = frozenset(_NEWS_DESCRIPTIVE_WORDS.split())
 
 
 def _site() -> tuple[Path, Path]:

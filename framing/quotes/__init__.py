@@ -14,14 +14,19 @@ from framing.quotes.extract import (
     quotation_spans,
 )
 from framing.quotes.table import quote_rows, quotes
+from framing.quotes.voices import affiliation_of, load_affiliations, quote_summary, voices
 
 __all__ = [
     "QuotationSpan",
     "Quote",
+    "affiliation_of",
     "doc_quotes",
     "extract_quotes",
     "in_quotation",
+    "load_affiliations",
     "quotation_spans",
     "quote_rows",
+    "quote_summary",
     "quotes",
+    "voices",
 ]

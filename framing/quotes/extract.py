@@ -28,11 +28,11 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from framing.quotes.marks import MASK, Mark, find_marks, mask_quotes
-from framing.quotes.pos import is_finite_verb, tag
+from framing.quotes.pos import is_finite_verb, tag, wordset
 from framing.quotes.speakers import (
     Mention,
-    antecedent,
     NameIndex,
+    antecedent,
     build_name_index,
     mention_after,
     mention_before,
@@ -43,8 +43,8 @@ from framing.quotes.verbs import VerbLexicon, find_forms, load_verbs
 from framing.text import Doc
 
 __all__ = [
-    "Quote",
     "QuotationSpan",
+    "Quote",
     "doc_quotes",
     "extract_quotes",
     "in_quotation",
@@ -103,8 +103,8 @@ class QuotationSpan(NamedTuple):
 
 # --- cue patterns ---------------------------------------------------------------------------
 
-_TELL_LEMMAS = frozenset(
-    "tell inform assure remind warn advise brief ask urge caution promise thank accuse".split()
+_TELL_LEMMAS = wordset(
+    """tell inform assure remind warn advise brief ask urge caution promise thank accuse"""
 )
 _THAT = re.compile(r"\bthat\b")
 _CLAUSE_START = re.compile(
@@ -132,26 +132,32 @@ _PP = re.compile(
 )
 # Verbs whose reported content can be a noun phrase ("denied involvement", "called for a
 # ban", "stressed the state's importance"); "said" and "told" need a clause.
-_NP_OBJECT_LEMMAS = frozenset(
-    """announce deny reject dismiss dispute refute criticize criticise praise hail accuse condemn
-    denounce decry blast slam attack stress emphasize emphasise reiterate reaffirm confirm reveal
-    acknowledge admit concede cite describe explain mention propose recommend demand urge
-    promise pledge vow predict question defend endorse applaud welcome lament blame tout
-    highlight underline underscore""".split()
+_NP_OBJECT_LEMMAS = wordset(
+    """allege question announce deny reject dismiss dispute refute criticize criticise praise hail accuse
+    condemn denounce decry blast slam attack stress emphasize emphasise reiterate reaffirm
+    confirm reveal acknowledge admit concede cite describe explain propose recommend
+    demand urge promise pledge vow predict question defend endorse applaud welcome lament
+    blame tout highlight underline underscore"""
 )
-_NO_CLAUSE = frozenset(
-    "to for of in on at by with from about into during after before as than so and or but".split()
+_SUBORDINATE = re.compile(
+    r"(?i)(?:when|while|if|as|after|before|although|though|because|since|asked|speaking|"
+    r"in|on|at|during|following|according|last|earlier|later|still|but|and|however|yet|from|"
+    r"with|despite|amid|unlike|like|among|for|to|by|under|over|about|through|without|citing|"
+    r"reached|pressed|responding|noting|in\s+an?)\b"
+)
+_NO_CLAUSE = wordset(
+    """to for of in on at by with from about into during after before as than so and or but"""
 )
 _ACCORDING = re.compile(r"(?<![\w-])according\s+to\b", re.IGNORECASE)
 _BAD_AFTER = re.compile(r"\s*(?:to\b|for\b|by\b|-)")
-_PARTICIPLE_LEMMAS_OK = frozenset(
-    "say tell add note write explain describe comment remark mention respond reply answer "
-    "announce continue recall observe testify tweet post point out confirm reveal clarify "
-    "acknowledge admit concede stress emphasize emphasise insist assert declare affirm "
-    "reaffirm maintain reiterate vow pledge promise underline underscore highlight argue "
-    "contend assure claim allege deny reject dismiss warn urge call call for call on demand "
-    "suggest predict ask question accuse criticize criticise praise hail boast complain "
-    "lament cite quote report state indicate".split()
+_PARTICIPLE_LEMMAS_OK = wordset(
+    """say tell add note write explain describe comment remark mention respond reply answer
+    announce continue recall observe testify tweet post point out confirm reveal clarify
+    acknowledge admit concede stress emphasize emphasise insist assert declare affirm
+    reaffirm maintain reiterate vow pledge promise underline underscore highlight argue
+    contend assure claim allege deny reject dismiss warn urge call call for call on demand
+    suggest predict ask question accuse criticize criticise praise hail boast complain
+    lament cite quote report state indicate"""
 )
 
 
@@ -213,7 +219,18 @@ class _Sentence(NamedTuple):
     para: int
 
 
-def _sentences(doc: Doc, marks: list[Mark]) -> list[_Sentence]:
+def _attribution_only(norm: str, prev: _Sentence, s: object, lexicon: VerbLexicon) -> bool:
+    """True for '"Is that all there is?" | Trump said.': a quotation ending in ? or ! split
+    from the short attribution that follows it."""
+    start, end = s.start, s.end  # type: ignore[attr-defined]
+    if not re.search(r"[?!]['\"]{1,2}\s*$", norm[prev.start : prev.end]):
+        return False
+    if end - start > 200 or norm[start] in "\"'":
+        return False
+    return bool(find_forms(lexicon, norm, start, min(end, start + 120)))
+
+
+def _sentences(doc: Doc, marks: list[Mark], lexicon: VerbLexicon) -> list[_Sentence]:
     """The Doc's sentences with paragraph numbers; sentences a quotation spans are merged."""
     norm = doc.norm
     out: list[_Sentence] = []
@@ -226,7 +243,7 @@ def _sentences(doc: Doc, marks: list[Mark]) -> list[_Sentence]:
         while k < len(marks) and marks[k].end <= s.start:
             k += 1
         inside = k < len(marks) and marks[k].start < s.start < marks[k].end
-        if out and inside and not new_para:
+        if out and not new_para and (inside or _attribution_only(norm, out[-1], s, lexicon)):
             out[-1] = out[-1]._replace(end=s.end)
             continue
         if new_para:
@@ -240,10 +257,21 @@ _NEGATED = re.compile(
     r"\bwhen|\bhow|\bunable\s+to|\bhas\s+yet\s+to)\s*$",
     re.IGNORECASE,
 )
-_PARTICIPLE_ONLY = frozenset("spoken written shown known gone".split())
-_NOUN_BEFORE = frozenset(
-    "a an the this that these those his her their its our my your any some no every each".split()
+_PARTICIPLE_ONLY = wordset("""spoken written shown known gone""")
+_NOUN_BEFORE = wordset(
+    """a an the this that these those his her their its our my your any some no every each"""
 )
+
+
+def _base_subject(word: str) -> bool:
+    """Can ``word`` stand right before a verb's base form ("they say", "analysts say")?"""
+    low = word.lower()
+    if low in ("i", "we", "they", "you", "to", "will", "would", "could", "can", "may", "might",
+               "should", "must", "did", "do", "does", "who", "not", "also", "people", "others"):
+        return True
+    if tag(low) == "NNS" or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+        return True
+    return word[:1].isupper() and word.endswith("s")
 
 
 def _headline_case(masked: str, lo: int, hi: int) -> bool:
@@ -273,6 +301,14 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
         prev = re.search(r"([\w'\-]+)\s*$", before)
         if prev and (prev.group(1).lower() in _NOUN_BEFORE or prev.group(1).endswith("'s")):
             continue  # "the reported attacks", "the military's announced withdrawal"
+        if (
+            prev
+            and " " not in form
+            and entry.lemma == form
+            and tag(form).startswith("NN")
+            and not _base_subject(prev.group(1))
+        ):
+            continue  # "the anchor show", "GOP-dominated state": a base form needs "they say"
         if prev and tag(form.split()[0]).startswith("NN"):
             pw = prev.group(1).lower()
             pt = tag(pw)
@@ -287,9 +323,51 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
     return cues
 
 
+# Directives and commitments report their content as an infinitive: "vowed to take his
+# campaign to the convention", "urged Congress to act", "asked the committee to preserve them".
+_INFINITIVE_LEMMAS = wordset(
+    """vow pledge promise urge ask call on warn threaten demand offer propose request order
+    advise instruct implore appeal plead encourage caution remind tell call for"""
+)
+
+
+def _infinitive(rest: str, lemma: str) -> int | None:
+    if lemma not in _INFINITIVE_LEMMAS:
+        return None
+    m = re.match(r"\s*(?:[\w.'\-]+\s+){0,6}?(?:not\s+)?(?=to\s+[a-z])", rest)
+    if not m:
+        return None
+    word = re.match(r"to\s+([a-z]+)", rest[m.end() :])
+    if word is None or tag(word.group(1)) not in ("VB", "VBP", ""):
+        return None
+    return _inf_start(rest, m.end())
+
+
+def _inf_start(rest: str, to_pos: int) -> int:
+    """Content of an infinitive report starts at its object when there is one, else at "to"."""
+    lead = len(rest) - len(rest.lstrip())
+    return lead if lead < to_pos else to_pos
+
+
+_CONTRACTED = re.compile(r"(?i)[a-z]+(?:'s|'re|'ve|'ll|'d|'m|n't)$")
+
+
 def _has_finite_verb(masked: str, start: int, hi: int, limit: int = 14) -> bool:
     words = re.findall(rf"{MASK}+|[\w'\-]+", masked[start : min(hi, start + 200)])[:limit]
-    return any(w[0] == MASK or is_finite_verb(w) for w in words[1:])
+    if words and _CONTRACTED.match(words[0]) and words[0].lower() not in ("let's",):
+        if tag(words[0].lower().split("'")[0]) in ("PRP", "EX", "DT", "WP", "WDT"):
+            return True
+    return any(
+        is_finite_verb(w) or tag(w.lower()) in ("VBN", "VBP", "VB") or _pron_contraction(w)
+        for w in words[1:]
+    )
+
+
+def _pron_contraction(word: str) -> bool:
+    if not _CONTRACTED.match(word):
+        return False
+    base = word.lower().replace("n't", "").split("'")[0]
+    return base in ("he", "she", "it", "they", "we", "i", "you", "there", "that", "who", "what")
 
 
 def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> int | None:
@@ -309,11 +387,17 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
     m = re.match(r"\s*,?\s*that\b", rest)
     if m:
         return v_end + m.end()
+    inf = _infinitive(rest, lemma)
+    if inf is not None:
+        return v_end + inf
     if _BAD_AFTER.match(rest) and lemma not in ("according to",):
         return None
     if lemma in ("ask", "wonder", "question"):
         w = _WH.search(rest[:120])
-        return v_end + w.start() if w else None
+        if w and not re.search(r"[.;:]", rest[: w.start()]):
+            return v_end + w.start()
+        if lemma != "question":
+            return None
     if lemma in ("call",):  # called X "Y": the quotation must come within a few words
         q = rest.find(MASK)
         if 0 <= q < 60 and not re.search(r"[,.;]", rest[:q]):
@@ -327,11 +411,15 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
             if not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", between):
                 return v_end + t.end()
     pos = 0
-    if lemma in _TELL_LEMMAS:
+    if lemma in _TELL_LEMMAS and not re.match(r"\s*(?:he|she|they|it|we|i|there)\b", rest):
         # skip the object: "told reporters", "told The Associated Press on Sunday"
         m = re.match(
-            r"\s*(?:him|her|them|us|me|you|reporters|journalists|[A-Za-z.'\-]+(?:\s+[A-Z][\w.'\-]*)*"
-            r"|(?:the|a|an)\s+(?:[\w.'\-]+\s+){0,3}?[\w.'\-]+)",
+            r"\s*(?:(?:the|a|an|his|her|their|its|our|my|some|several|two|three)\s+"
+            r"(?:(?!(?:as|when|while|because|if|after|before)\b)[\w.'\-]+\s+){0,3}?"
+            r"(?!(?:as|when|while|because|if|after|before)\b)[\w.'\-]+"
+            r"(?=\s+(?:that|on|in|at|during|after|before|"
+            r"ahead|last|this|about|[a-z]+day|he|she|they|it|we|there)\b|\s*[,:.])"
+            r"|him|her|them|us|me|you|reporters|journalists|[A-Za-z.'\-]+(?:\s+[A-Z][\w.'\-]*)*)",
             rest,
         )
         if not m:
@@ -342,10 +430,10 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
         if not pp or pp.end() == pos:
             break
         pos = pp.end()
-    m = re.match(r"\s*,?\s*", rest[pos:])
+    m = re.match(r"\s*[,:]?\s*", rest[pos:])
     pos += m.end() if m else 0
     if pos >= len(rest):
-        return None
+        return v_end + pos if rest.rstrip().endswith(":") else None
     if rest[pos] == MASK:
         return v_end + pos
     word = re.match(r"[\w.'\-]+", rest[pos:])
@@ -353,9 +441,18 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
         return None
     w = word.group()
     wl = w.lower()
-    if wl in _NO_CLAUSE or tag(wl) in ("IN", "RB", "TO", "VB", "VBD", "VBN", "VBG"):
-        if not (w[0].isupper() and tag(wl) not in ("IN", "TO")) and wl not in ("there",):
+    if wl in _NO_CLAUSE or tag(wl) in ("IN", "RB", "TO", "VB", "VBD", "VBN"):
+        if (
+            not (w[0].isupper() and tag(wl) not in ("IN", "TO"))
+            and wl not in ("there", "if", "unless", "once", "because", "although", "though")
+        ):
             return None
+    if lemma in _TELL_LEMMAS and not (
+        w[0].isupper() or w[0].isdigit() or tag(wl) in ("PRP", "DT", "EX", "PRP$", "CD")
+        or wl in ("if", "whether", "there")
+        or _pron_contraction(w)
+    ):
+        return None
     if not _has_finite_verb(masked, v_end + pos, v_end + len(rest)):
         if lemma in _NP_OBJECT_LEMMAS or lemma.startswith("call "):
             return v_end + pos
@@ -387,7 +484,10 @@ def _sentence_statements(
         if masked[v0:v1].lower().endswith("ing"):
             if lemma not in _PARTICIPLE_LEMMAS_OK:
                 continue
-            if not (left_of_cue.endswith(",") or re.search(r"[,\w]\s+and$", left_of_cue)):
+            if not (
+                left_of_cue.endswith(",")
+                or re.search(r"[,\w]\s+(?:and|by|while|after|before|when)$", left_of_cue)
+            ):
                 continue
             start = _content_after(norm, masked, v1, hi, lemma)
             if start is None:
@@ -406,9 +506,7 @@ def _sentence_statements(
         relative = mention is not None and _is_relative(masked, mention)
         pre = masked[lo : mention.start].rstrip() if mention else left_of_cue
         trailing_ok = (
-            not relative
-            and (pre.endswith(",") or pre.endswith(MASK))
-            and len(pre.strip(" ,")) > 3
+            not relative and (pre.endswith(",") or pre.endswith(MASK)) and len(pre.strip(" ,")) > 3
         )
         if mention is None:
             if (left_of_cue.endswith(",") or left_of_cue.endswith(MASK)) and len(left_of_cue) > 3:
@@ -416,6 +514,13 @@ def _sentence_statements(
                 inverted = mention is not None
                 pre = left_of_cue
                 trailing_ok = True
+            elif re.search(r"(?:\band|\bbut|,)$", left_of_cue) and len(left_of_cue) > 8:
+                # "survived five years in prison and says ...": the clause's subject speaks
+                mention = main_subject
+                if mention is None:
+                    first = mention_before(masked, lo, _first_verbish(masked, lo, v0))
+                    mention = first[0] if first else None
+                trailing_ok = False
             if mention is None:
                 continue
         pronoun_of = -1
@@ -429,14 +534,20 @@ def _sentence_statements(
             not trailing_ok
             or (
                 not pre.endswith(MASK)
+                and (masked[lead:hi].lstrip()[:1] in (MASK, "") or _SUBORDINATE.match(pre))
+            )
+            or (
+                not pre.endswith(MASK)
                 and (len(pre.split()) <= 6 or not _has_finite_verb(masked, lo, lo + len(pre), 60))
             )
         )
         if prefer_lead and lead is not None:
-            content = _kind_and_span(norm, marks, lead, hi)
+            content = _kind_and_span(norm, marks, lead, _clause_end(masked, lead, hi))
             if content:
                 out.append(
-                    _Stmt(content[0], content[1], content[2], mention, v0, v1, pronoun_of=pronoun_of)
+                    _Stmt(
+                        content[0], content[1], content[2], mention, v0, v1, pronoun_of=pronoun_of
+                    )
                 )
                 main_subject = main_subject or mention
                 leading_end = max(leading_end, v1)
@@ -446,14 +557,24 @@ def _sentence_statements(
         content = _kind_and_span(norm, marks, leading_end, lo + len(pre))
         if not content:
             continue
+        after = mention.end if inverted else v1
         if content[0] == "indirect" and not _has_finite_verb(
             masked, content[1] - 1, content[2], 60
         ):
+            # "This campaign, he says, is different.": the clause goes on after the cue
+            tail = re.match(r"\s*(?:[\w\s.'\-]{0,40}?)?,\s*(?=\S)", masked[after:hi])
+            rest = _kind_and_span(norm, marks, after + tail.end(), hi) if tail else None
+            if rest is None or not _has_finite_verb(masked, rest[1] - 1, rest[2], 60):
+                continue
+            out.append(_Stmt(content[0], content[1], content[2], mention, v0, v1, inverted))
+            out.append(
+                _Stmt(rest[0], rest[1], rest[2], mention, v0, v1, inverted, continues=len(out) - 1)
+            )
+            main_subject = main_subject or mention
             continue
         out.append(_Stmt(content[0], content[1], content[2], mention, v0, v1, inverted))
         idx = len(out) - 1
         main_subject = main_subject or mention
-        after = mention.end if inverted else v1
         # middle attribution: '"...," he said, "..."' -> a second row continuing the first
         m = re.match(rf"[^{MASK}]{{0,80}}?[,:]\s*(?={MASK})", masked[after:hi])
         if m and not re.search(r"[.;]", m.group()) and content[0] == "direct":
@@ -461,6 +582,20 @@ def _sentence_statements(
             if q and q[0] == "direct":
                 out.append(_Stmt(q[0], q[1], q[2], mention, v0, v1, inverted, continues=idx))
     return _cut_coordinated(norm, masked, out)
+
+
+_ADJUNCT = re.compile(
+    r",\s+(?:as|while|when|after|before|because|although|though|whereas|even\s+as)\s+"
+    r"(?:he|she|they|it|we|the|his|her|their|[A-Z])"
+)
+
+
+def _clause_end(masked: str, start: int, hi: int) -> int:
+    """End of a reported clause: before a trailing adjunct clause (", as he welcomed ...")."""
+    m = _ADJUNCT.search(masked, start, hi)
+    if m and MASK not in masked[m.start() : hi] and m.start() - start > 20:
+        return m.start()
+    return hi
 
 
 def _cut_coordinated(norm: str, masked: str, stmts: list[_Stmt]) -> list[_Stmt]:
@@ -505,7 +640,11 @@ def _according(
             end = lo + len(before)
             tail = re.match(r"\s*,\s*(?=\S)", after_sp)
             if tail and len(after_sp.strip(" .,;")) > 8:  # "X, according to Y, did Z"
-                return _Stmt(*_kind_and_span(norm, marks, leading_end, hi) or ("", 0, 0), sp, v0, v1) if _kind_and_span(norm, marks, leading_end, hi) else None
+                return (
+                    _Stmt(*_kind_and_span(norm, marks, leading_end, hi) or ("", 0, 0), sp, v0, v1)
+                    if _kind_and_span(norm, marks, leading_end, hi)
+                    else None
+                )
             content = _kind_and_span(norm, marks, leading_end, end)
     else:
         m = re.match(r"[^,]*,\s*", after_sp)
@@ -516,6 +655,37 @@ def _according(
     return _Stmt(content[0], content[1], content[2], sp, v0, v1)
 
 
+def _colon_statement(
+    norm: str,
+    masked: str,
+    marks: list[Mark],
+    sent: _Sentence,
+    nxt: _Sentence,
+    lex: VerbLexicon,
+) -> list[_Stmt]:
+    """'Stated Stone:' / 'Biden said:' ending a paragraph, the quotation opening the next."""
+    if masked[nxt.start] != MASK:
+        return []
+    mk = next((m for m in marks if m.start == nxt.start), None)
+    if mk is None:
+        return []
+    colon = masked.rindex(":", sent.start, sent.end)
+    cues = _find_cues(masked, sent.start, colon, lex)
+    if not cues:
+        return []
+    v0, v1, _ = cues[-1]
+    mention: Mention | None = None
+    found = mention_before(masked, sent.start, v0)
+    if found:
+        mention = found[0]
+    else:
+        mention = mention_after(masked, v1, colon)
+    if mention is None:
+        return []
+    a, b = _strip_span(norm, mk.inner_start, mk.inner_end)
+    return [_Stmt("direct", a, b, mention, v0, v1)] if b > a else []
+
+
 def _is_org_word(mention: str) -> bool:
     from framing.quotes.speakers import _cat
 
@@ -524,11 +694,12 @@ def _is_org_word(mention: str) -> bool:
 
 
 def _first_verbish(masked: str, lo: int, hi: int) -> int:
-    m = re.search(
-        r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|also|declined|refused|[a-z]+ed)\b",
-        masked[lo:hi],
-    )
-    return lo + m.start() if m else hi
+    """Offset of the first finite verb of a clause (where its subject ends)."""
+    for m in re.finditer(r"[a-z][a-z']*", masked[lo:hi]):
+        w = m.group()
+        if is_finite_verb(w) or w in ("also", "declined", "refused") or tag(w) == "VBN":
+            return lo + m.start()
+    return hi
 
 
 def _is_relative(masked: str, mention: Mention) -> bool:
@@ -537,8 +708,8 @@ def _is_relative(masked: str, mention: Mention) -> bool:
 
 # --- whole article --------------------------------------------------------------------------
 
-_PRONOUN_MENTIONS = frozenset("he she him his her".split())
-_PLURAL_PRONOUNS = frozenset("they them we".split())
+_PRONOUN_MENTIONS = wordset("""he she him his her""")
+_PLURAL_PRONOUNS = wordset("""they them we""")
 
 
 def _embed_statements(norm: str, masked: str) -> list[tuple[int, int, Mention]]:
@@ -562,7 +733,7 @@ def _headline_statement(
     """A headline "Biden: US combat mission in Iraq will be over by end of year"."""
     line = masked[sent.start : sent.end]
     m = re.match(r"([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}):\s+(?=\S)", line)
-    if not m or line.rstrip().endswith((".", "?")) and len(line) > 160:
+    if not m or (line.rstrip().endswith((".", "?")) and len(line) > 160):
         return None
     content = _strip_span(norm, sent.start + m.end(), sent.end)
     if content[1] - content[0] < 10:
@@ -592,10 +763,12 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
     marks = _doc_marks(doc)
     masked = mask_quotes(norm, marks)
     names = build_name_index(norm, masked)
-    sents = _sentences(doc, marks)
+    sents = _sentences(doc, marks, lex)
     stmts: list[tuple[_Stmt, int]] = []  # (statement, sentence index)
     for k, sent in enumerate(sents):
         found = _sentence_statements(norm, masked, marks, sent, lex)
+        if not found and k + 1 < len(sents) and masked[: sent.end].rstrip().endswith(":"):
+            found = _colon_statement(norm, masked, marks, sent, sents[k + 1], lex)
         if not found and (k < 3 or "\n" in norm[sents[k - 1].end : sent.start]):
             head = _headline_statement(
                 norm, masked, sent, lambda w: bool(resolve_name(w, names)[0]) or _is_org_word(w)
@@ -609,7 +782,16 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
             stmts.append((st, k))
     for start, end, mention in _embed_statements(norm, masked):
         k = next((i for i, s in enumerate(sents) if s.start >= start), len(sents) - 1)
-        stmts = [(s, sk) for s, sk in stmts if not (start <= s.start and s.end <= end and s.mention and norm[s.mention.start : s.mention.end].lower() in ("we", "i"))]
+        stmts = [
+            (s, sk)
+            for s, sk in stmts
+            if not (
+                start <= s.start
+                and s.end <= end
+                and s.mention
+                and norm[s.mention.start : s.mention.end].lower() in ("we", "i")
+            )
+        ]
         stmts.append((_Stmt("direct", start, end, mention, -1, -1), k))
     stmts.sort(key=lambda p: (p[0].start, p[0].end))
     # continuation rows for quotations no statement covers
@@ -722,8 +904,21 @@ def _resolve(
         full, nrole = resolve_name(ante_text, names)
         speaker = full or " ".join(ante_text.split())
         stype = "person" if full else speaker_type(ante_text)
-        return Quote(st.kind, st.start, st.end, speaker, m.start, m.end, written, stype,
-                     nrole, verb, st.verb_start, st.verb_end, stance)
+        return Quote(
+            st.kind,
+            st.start,
+            st.end,
+            speaker,
+            m.start,
+            m.end,
+            written,
+            stype,
+            nrole,
+            verb,
+            st.verb_start,
+            st.verb_end,
+            stance,
+        )
     role = " ".join(text[m.role_start : m.role_end].split()) if m.role_start >= 0 else ""
     low = written.lower()
     speaker, stype = "", "unknown"
@@ -734,8 +929,9 @@ def _resolve(
                 break
         else:
             name = _last_name_before(names, m.start)
+            stype = "person"
             if name:
-                speaker, stype = name, "person"
+                speaker = name
                 role = role or names.roles.get(name, "")
     elif low in _PLURAL_PRONOUNS or low in ("it", "who", "which"):
         for q in reversed(history):

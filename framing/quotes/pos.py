@@ -11,7 +11,12 @@ import importlib.util
 from functools import cache
 from pathlib import Path
 
-__all__ = ["is_finite_verb", "tag"]
+__all__ = ["is_finite_verb", "tag", "wordset"]
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A frozen set of the white-space separated words in ``words`` (for word lists in code)."""
+    return frozenset(words.split())
 
 
 @cache
@@ -37,10 +42,10 @@ def tag(word: str) -> str:
     return lex.get(word) or lex.get(word.lower(), "")
 
 
-_FINITE = frozenset(
-    """is are was were am be has have had will would can could shall should may might must
-    do does did 's 're 've 'll 'd won't can't isn't aren't wasn't weren't hasn't haven't
-    hadn't doesn't don't didn't wouldn't couldn't shouldn't""".split()
+_FINITE = wordset(
+    """is are was were am be has have had will would can could shall should may might must do
+    does did 's 're 've 'll 'd won't can't isn't aren't wasn't weren't hasn't haven't hadn't
+    doesn't don't didn't wouldn't couldn't shouldn't"""
 )
 
 

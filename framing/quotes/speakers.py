@@ -14,16 +14,16 @@ from typing import NamedTuple
 
 from framing._resources import read_tsv
 from framing.quotes.marks import MASK
-from framing.quotes.pos import tag
+from framing.quotes.pos import tag, wordset
 
 __all__ = [
     "SPEAKER_TYPES",
     "Mention",
     "NameIndex",
+    "antecedent",
     "build_name_index",
     "mention_after",
     "mention_before",
-    "antecedent",
     "resolve_name",
     "speaker_type",
 ]
@@ -61,39 +61,55 @@ class Mention(NamedTuple):
     role_end: int = -1
 
 
-_TOKEN = re.compile(rf"{MASK}+|[\w@#&$%]+(?:[.'\-][\w@#&]+)*\.?|[^\s\w]")
+_TOKEN = re.compile(rf"{MASK}+|[\w@#&$%]+(?:[.'\-][\w@#&]+)*(?:(?<=s)'(?!\w))?\.?|[^\s\w]")
 
 # Words that end a subject noun phrase when walking left from the cue (the subject never
 # contains them) ...
-_STOP_LEFT = frozenset(
+_STOP_LEFT = wordset(
     """that which whom whose when while because as if but or after before since so where
-    although though whether than until unless said says say told tells saying telling
-    is are was were has have had will would can could should may might must do does did
-    be been being not also then there here it's i'm we're they're he's she's""".split()
+    although though whether than until unless said says say told tells saying telling is are
+    was were has have had will would can could should may might must do does did be been
+    being not also then there here it's i'm we're they're he's she's"""
 )
 # ... and words skipped between the subject and the cue ("Austin further added").
+# Stop words that end a subject even when capitalised (a capitalised "Will" or "May" is a name).
+_CAPITAL_STOPS = wordset(
+    """that which when while because as if but or after before since so where although though
+    whether than until unless there here then also not it's"""
+)
 _AUX = re.compile(
     r"(?:\s+(?:has|have|had|would|will|also|further|later|then|previously|repeatedly|again|"
     r"once|often|always|never|not|n't|did|does|do|recently|earlier|first|publicly|privately|"
+    r"himself|herself|themselves|itself|(?i:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)|today|yesterday|tonight|night|morning|afternoon|evening|"
     r"reportedly|just|even|still|flatly|had|is|was|were|are|been|could|may|might|should|can|"
     r"[a-z]+ly))+$"
 )
-_PREPOSITIONS = frozenset(
-    """on in at during after before ahead from via through with when while to for of about
-    by over under since until into onto upon across""".split()
+_TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|this|late|early|earlier|later)$", re.IGNORECASE)
+_PREPOSITIONS = wordset(
+    """on in at during after before ahead from via through with when while to for of about by
+    over under since until into onto upon across"""
 )
-_DETERMINERS = frozenset("a an the this that these those another one some many most".split())
-_TIME_WORDS = frozenset(
+_DETERMINERS = wordset("""a an the this that these those another one some many most""")
+_TIME_WORDS = wordset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan. feb. mar. apr. jun. jul.
     aug. sep. sept. oct. nov. dec. today yesterday tonight week month year morning afternoon
-    evening night last this earlier""".split()
+    evening night last this earlier"""
 )
-_PRONOUNS = frozenset("he she they it we i you who which that this".split())
+_PRONOUNS = wordset("""he she they it we i you who which that this""")
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        w = m.group()
+        if w.endswith(".") and len(w) > 4 and "." not in w[:-1] and w[-2].islower():
+            out.append((m.start(), m.end() - 1, w[:-1]))  # "official." -> "official"
+            out.append((m.end() - 1, m.end(), "."))
+        else:
+            out.append((m.start(), m.end(), w))
+    return out
 
 
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|person|people|ary|ive|ie)s?$")
@@ -102,7 +118,7 @@ _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|person|people|ary|iv
 def _head_ok(word: str) -> bool:
     """Can ``word`` head a speaker mention? Names, pronouns, people and organisation nouns."""
     low = word.lower().removesuffix("'s")
-    if low in _PRONOUNS:
+    if low in _PRONOUNS or low in ("another", "one", "others"):
         return True
     if low in _TIME_WORDS or low.replace(",", "").replace(".", "").isdigit():
         return False
@@ -123,14 +139,14 @@ def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
     low = head.lower()
     if low in _STOP_LEFT and low not in _PRONOUNS:
         return False
-    if low in _PREPOSITIONS or low in _DETERMINERS - {"this", "that", "one"}:
+    if low in _PREPOSITIONS or low in _DETERMINERS - {"this", "that", "one", "another"}:
         return False
     if not (head[0].isalnum() or head[0] in "@#"):
         return False
     if not _head_ok(head):
         return False
     first = toks[0][2]
-    return not (first.islower() and first in _STOP_LEFT)
+    return len(toks) == 1 or not (first.islower() and first in _STOP_LEFT)
 
 
 def _trim_front(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -138,7 +154,11 @@ def _trim_front(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(toks) - 1:
         low = toks[i][2].lower()
-        if low in _PREPOSITIONS or low in _TIME_WORDS or low in ("-", "and", "but", "so"):
+        if (
+            low in _PREPOSITIONS
+            or low in _TIME_WORDS
+            or low in ("-", "and", "but", "so", "yet", "still", "also")
+        ):
             i += 1
             continue
         break
@@ -148,12 +168,23 @@ def _trim_front(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 def _walk_left(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     toks = _tokens(masked, lo, hi)
     out: list[tuple[int, int, str]] = []
-    for j in range(len(toks) - 1, -1, -1):
-        s, e, w = toks[j]
+    j = len(toks)
+    while j > 0:
+        j -= 1
+        w = toks[j][2]
         low = w.lower()
+        if w == ")":  # "Sen. Ted Cruz (R-Tex.)": keep a short parenthesis inside the mention
+            k = j - 1
+            while k >= 0 and j - k < 8 and toks[k][2] != "(":
+                k -= 1
+            if k >= 1 and toks[k][2] == "(" and toks[k - 1][2][0].isalnum():
+                out.extend(reversed(toks[k : j + 1]))
+                j = k
+                continue
+            break
         if not (w[0].isalnum() or w[0] in "@#$%&"):
             break
-        if low in _STOP_LEFT:
+        if low in _STOP_LEFT and (w.islower() or low in _CAPITAL_STOPS):
             if low in _PRONOUNS and not out:
                 out.append(toks[j])
             break
@@ -210,8 +241,16 @@ def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] 
         (before any auxiliary words), or None when no subject stands there.
     """
     left = masked[lo:cue_start].rstrip()
-    m = _AUX.search(left)
-    hi = lo + (m.start() if m else len(left.rstrip()))
+    # "he laughed and said": skip a coordinated verb
+    coord = re.search(r"\s+([a-z]+)\s+and$", left)
+    if coord and tag(coord.group(1)) in ("VBD", "VBZ", "VBP"):
+        left = left[: coord.start()]
+    while True:
+        m = _AUX.search(left) or _TIME_TAIL.search(left)
+        if not m:
+            break
+        left = left[: m.start()]
+    hi = lo + len(left.rstrip())
     toks = _walk_left(masked, lo, hi)
     if toks and _np_ok(toks):
         return Mention(toks[0][0], toks[-1][1]), hi
@@ -221,10 +260,10 @@ def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] 
         return None
     comma2 = lo + len(stripped) - 1
     comma1 = masked.rfind(",", lo, comma2)
-    if comma1 < 0 or comma2 - comma1 > 130 or MASK in masked[comma1:comma2]:
+    if comma1 < 0 or comma2 - comma1 > 200 or MASK in masked[comma1:comma2]:
         return None
     appos = _tokens(masked, comma1 + 1, comma2)
-    if not appos or len(appos) > 22:
+    if not appos or len(appos) > 32:
         return None
     name = _walk_left(masked, lo, comma1)
     if not name or not _np_ok(name):
@@ -279,7 +318,7 @@ def mention_after(masked: str, cue_end: int, hi: int) -> Mention | None:
     low = first.lower()
     if low in _TIME_WORDS or low in _PREPOSITIONS or low in ("that", "it", "this"):
         return None
-    if first.islower() and tag(low).startswith("VB"):
+    if first.islower() and tag(low).startswith("VB") and not out[-1][2][0].isupper():
         return None
     if not _head_ok(out[-1][2]):
         return None
@@ -291,7 +330,7 @@ def mention_after(masked: str, cue_end: int, hi: int) -> Mention | None:
 _NAME_TOKEN = re.compile(
     r"(?:[A-Z][a-zA-Z'\-]+|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z][\w'\-]*|[A-Z]\.)$"
 )
-_PARTICLES = frozenset("al bin ibn de van von da del la le di du".split())
+_PARTICLES = wordset("""al bin ibn de van von da del la le di du""")
 
 
 def _words(text: str) -> list[str]:
@@ -344,7 +383,13 @@ def speaker_type(mention: str, *, is_person_name: bool = False) -> str:
 
 
 def _is_name(word: str) -> bool:
-    return bool(_NAME_TOKEN.match(word)) and not _cat(word)
+    if not _NAME_TOKEN.match(word) or _cat(word):
+        return False
+    t = tag(word)
+    if t.startswith("NNP"):
+        return True
+    low = tag(word.lower())
+    return low == "" or low.startswith("NN")
 
 
 class NameIndex(NamedTuple):

@@ -115,7 +115,11 @@ def quotes(
         ...     ["kind", "speaker", "verb"]].values.tolist()
         [['direct', 'al-Kadhimi', 'told']]
     """
-    rows = [row for doc in docs_from(articles, text_col=text_col, id_col=id_col, outlet_col=outlet_col) for row in quote_rows(doc)]
+    rows = [
+        row
+        for doc in docs_from(articles, text_col=text_col, id_col=id_col, outlet_col=outlet_col)
+        for row in quote_rows(doc)
+    ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in _INT_COLUMNS:
         frame[col] = frame[col].astype("int64")

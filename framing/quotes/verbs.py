@@ -70,7 +70,9 @@ def find_forms(lexicon: VerbLexicon, text: str, lo: int, hi: int) -> list[tuple[
         if m.start() > 0 and text[m.start() - 1] in "-'":
             continue
         end = m.end()
-        if end < len(text) and (text[end] == "-" or (text[end] == "'" and text[end + 1 : end + 2].isalpha())):
+        if end < len(text) and (
+            text[end] == "-" or (text[end] == "'" and text[end + 1 : end + 2].isalpha())
+        ):
             continue
         for words in cands:
             pos = end

@@ -1,33 +1,32 @@
-"""TextBlob's lexicon scoring, reproduced exactly (``stock``) and made news-aware (``news``).
-
-TextBlob's ``PatternAnalyzer`` (the default behind ``TextBlob(text).sentiment``) comes from the
-*pattern* library. It tokenises the text, looks every lower-cased token up in ``en-sentiment.xml``
-(about 2,900 word forms, mostly adjectives, each with polarity -1..+1, subjectivity 0..1 and an
-intensity), and averages the polarity and subjectivity of the words it finds. An adverb that is in
-the lexicon ("very", intensity 1.3) multiplies the next lexicon word; "no", "not", "n't", "never"
-before a lexicon word flip its polarity and halve it ("not good" = -0.35); "!" boosts the word
-before it by 25%. This module re-implements that loop token by token so that every score can name
-the words behind it, with character offsets, and so that the news-aware mode can leave words out.
+"""The news-aware TextBlob mode: a part-of-speech check and an override table.
 
 Stock TextBlob ignores part of speech: each token is scored with the average of all its lexicon
 senses, so the noun "base" (a military base) scores as the adjective "base" (-0.8, "mean,
-cowardly"), the verb "rose" as the colour adjective "rose" (+0.6). The news-aware mode tags each
-sentence that holds a lexicon word with TextBlob's own offline Brill tagger
-(``textblob.en.parser.find_tags``, the tagger behind ``PatternTagger``; no NLTK data) and scores
-a lexicon word only where its part of speech in context matches one of its lexicon entries:
+cowardly"), the verb "rose" as the colour adjective "rose" (+0.6). The news-aware mode checks
+each lexicon word's part of speech with TextBlob's own offline tagger (the ``PatternTagger``:
+``textblob.en.parser.find_tags``; no NLTK data) and scores it only where the tag matches one of
+its lexicon entries. That tagger gives a known word its most frequent tag from pattern's 94,000-
+word lexicon (TextBlob does not run pattern's contextual rules), an unknown capitalised word
+``NNP``, others a tag from their suffix; so the check catches words whose usual part of speech is
+not their sentiment sense and names written as proper nouns:
 
-* a word tagged as a noun, verb or proper noun whose entries are all adjectives is dropped
-  (``"a military base"``, ``"GDP rose"``, ``"Al-Assad Air Base"``);
-* a participle (``VBN``/``VBG``) may stand for an adjective entry (``"a troubled region"``);
-* an adjective entry tagged as a noun but coordinated with an adjective (``"a base and cowardly
-  attack"``) is read as the adjective the tagger missed;
-* a small override table (:data:`DEFAULT_OVERRIDES`, ``framing/lexicons/sentiment_overrides.tsv``)
-  handles what part of speech cannot: words whose lexicon *sense* is evaluative but whose news
-  sense is descriptive ("top" general, "significant" reduction). Every override names its reason,
-  and users can pass their own file.
+* a word tagged as a noun, verb, adverb or proper noun whose entries are all adjectives is left
+  out ("a military base", "GDP rose", "Al-Assad Air Base", "the Pentagon confirmed");
+* a participle (``VBN``/``VBG``) may stand for an adjective entry ("she was disappointed");
+* a noun may stand for a verb entry of the same word and back ("love", "anger", "win": noun and
+  verb share the evaluation, unlike the adjective/noun homographs above);
+* an adjective entry tagged as a noun but coordinated with an adjective ("a base and cowardly
+  attack") is read as the adjective the context-free tagger missed.
 
-Everything else (negation, intensifiers, "!", averaging) is TextBlob's logic unchanged, so a text
-without affected words scores exactly as stock TextBlob.
+What part of speech cannot settle goes to a small override table (``framing/lexicons/
+sentiment_overrides.tsv``): adjectives whose lexicon sense is an evaluation but whose news sense
+describes quantity, time, rank or a field ("more", "first", "top" general, "significant"
+reduction, "military"). Every override names its reason, and users can pass their own file. The
+news-aware modes also read the "n't" of contractions as a negation, which pattern's tokenizer
+loses ("It isn't good." is +0.7 in stock TextBlob).
+
+Everything else (negation scope, intensifiers, "!", averaging) is TextBlob's logic unchanged, so a
+text without affected words scores exactly as stock TextBlob.
 """
 
 from __future__ import annotations
@@ -39,27 +38,23 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from textblob._text import CD as _CD
-from textblob._text import EMOTICONS, IRONY, MOOD, PUNCTUATION, _suffix_rules
+from textblob._text import _suffix_rules
 from textblob.en import lexicon as _PATTERN_LEXICON
-from textblob.en import sentiment as _PATTERN_SENTIMENT
 
 from framing._resources import read_tsv
+from framing.sentiment.pattern import CLASSES, STOCK, Values, tag_class
 
 __all__ = [
     "DEFAULT_OVERRIDES",
-    "STOCK",
-    "Assessment",
     "Decision",
     "Mode",
     "Override",
-    "assess",
+    "context_free",
+    "contraction_negations",
     "decide",
     "index_overrides",
     "load_overrides",
-    "locate",
     "pattern_tag",
-    "score",
-    "textblob_tokens",
 ]
 
 Mode = Literal["news", "pos", "stock"]
@@ -68,86 +63,11 @@ only; ``"stock"``: exactly ``TextBlob(text).sentiment``."""
 
 DEFAULT_OVERRIDES = "sentiment_overrides.tsv"
 
-# --- the lexicon, loaded once per process ---------------------------------------------------------
-
-Values = tuple[float, float, float]  # polarity, subjectivity, intensity
-
-
-def _load_lexicon() -> tuple[dict[str, Values], dict[str, dict[str, Values]], frozenset[str]]:
-    """Snapshot pattern's lazily loaded lexicon into plain dicts (fast lookups, same numbers).
-
-    Returns ``(stock, by_class, modifiers)``: the all-senses average TextBlob uses for each form,
-    the average per part-of-speech class (``JJ``, ``NN``, ``VB``, ``RB``, ``UH``; ``NP`` for
-    proper nouns), and the forms that can intensify the next word (they have an ``RB`` entry).
-    """
-    len(_PATTERN_SENTIMENT)  # triggers pattern's lazy load (and its "-ly" adverb expansion)
-    stock: dict[str, Values] = {}
-    by_class: dict[str, dict[str, Values]] = {}
-    modifiers = set()
-    for form, senses in dict.items(_PATTERN_SENTIMENT):
-        p, s, i = senses[None]
-        stock[form] = (p, s, i)
-        groups: dict[str, list[list[float]]] = {}
-        for pos, psi in senses.items():
-            if pos is not None:
-                groups.setdefault(_tag_class(pos), []).append(list(psi))
-        by_class[form] = {
-            cls: tuple(sum(col) / len(col) for col in zip(*rows, strict=True))
-            for cls, rows in groups.items()
-        }
-        if any(pos in _PATTERN_SENTIMENT.modifiers for pos in senses):
-            modifiers.add(form)
-    return stock, by_class, frozenset(modifiers)
-
-
-def _tag_class(tag: str) -> str:
-    """Penn tag -> class matched against lexicon entries (``NNP``/``NNPS`` -> ``NP``, else 2)."""
-    return "NP" if tag.startswith("NNP") else tag[:2]
-
-
-_STOCK, _CLASSES, _MODIFIERS = _load_lexicon()
-STOCK: Mapping[str, Values] = _STOCK
-"""Each lexicon form (lower case) with the values stock TextBlob scores it with: the average
-over all its senses, whatever their part of speech."""
-_LABELS: dict[str, str] = dict(_PATTERN_SENTIMENT.labeler)
-_NEGATIONS = frozenset(_PATTERN_SENTIMENT.negations)
-_TOKENIZE = _PATTERN_SENTIMENT.tokenizer
-len(_PATTERN_LEXICON)  # pattern's tagger lexicon is lazy too
+len(_PATTERN_LEXICON)  # pattern's tagger lexicon loads lazily
 _TAG_LEXICON: dict[str, str] = dict(dict.items(_PATTERN_LEXICON))
-_EMOTICON_POLARITY: dict[str, float] = {}
-for (_kind, _p), _faces in EMOTICONS.items():
-    for _face in _faces:
-        _EMOTICON_POLARITY.setdefault(_face.lower(), _p)
 
 
-# --- tokens and tags ---------------------------------------------------------------------------
-
-
-def textblob_tokens(segment: str) -> list[str]:
-    """Tokenise ``segment`` exactly as ``TextBlob(segment).sentiment`` does.
-
-    Pattern's ``find_tokens``: contractions split ("do n't"), punctuation split off, quotation
-    marks separate, emoticons kept whole.
-    """
-    return " ".join(_TOKENIZE(segment)).split()
-
-
-def locate(text: str, forms: Sequence[str], start: int = 0) -> list[int]:
-    """Start offset in ``text`` of each token of ``forms`` (tokenised from ``text[start:]``).
-
-    Tokens are found left to right; a token the tokenizer rewrote (rare) gets -1.
-    """
-    out = []
-    at = start
-    find = text.find
-    for form in forms:
-        i = find(form, at)
-        if i < 0 or (i > at + 1 and not text[at:i].isspace()):
-            out.append(-1)
-        else:
-            out.append(i)
-            at = i + len(form)
-    return out
+# --- tagging -------------------------------------------------------------------------------------
 
 
 def pattern_tag(form: str, first: bool = False) -> str:
@@ -175,6 +95,23 @@ def _pattern_tag(form: str, first: bool) -> str:
     if _CD.match(form) is not None:
         return "CD"
     return _suffix_rules([form, "NN"])[1]
+
+
+def contraction_negations(lower: Sequence[str]) -> list[str]:
+    """Read the "n't" of a contraction as the negation it is.
+
+    Pattern's tokenizer first splits "isn't" into ``is n't`` and then splits every apostrophe
+    off, leaving ``is n ' t``; with a curly apostrophe ("isn’t", as most web news prints it) it
+    leaves ``isn ’ t``. Either way the negation list's "n't" never appears, so stock TextBlob
+    scores "It isn't good." like "It is good." (+0.7). The news-aware modes read that ``t`` as
+    ``n't`` (tokens stay where they are, so offsets do not move): "It isn't good." scores
+    -0.35, as "It is not good." does.
+    """
+    out = list(lower)
+    for k in range(2, len(out)):
+        if out[k] == "t" and out[k - 1] in ("'", "\u2019") and out[k - 2].endswith("n"):
+            out[k] = "n't"
+    return out
 
 
 # --- overrides ---------------------------------------------------------------------------------
@@ -291,6 +228,18 @@ class Decision(NamedTuple):
     reason: str
 
 
+def context_free(
+    k: int, forms: Sequence[str], lower: Sequence[str], overrides: Mapping[str, Sequence[Override]]
+) -> bool:
+    """True if :func:`decide` for ``lower[k]`` depends only on the token and whether it starts
+    the sentence (no coordination repair possible, no override with a context), so its result
+    can be reused for every occurrence."""
+    classes = CLASSES[lower[k]]
+    if "JJ" in classes and "NN" not in classes and tag_class(pattern_tag(forms[k], k == 0)) == "NN":
+        return False
+    return all(rule.context == "*" for rule in overrides.get(lower[k], ()))
+
+
 def decide(
     k: int,
     forms: Sequence[str],
@@ -311,16 +260,16 @@ def decide(
 
     Returns:
         The values to score with (``None`` to leave the word out), the tag, and the reason:
-        ``stock``, ``pos match``, ``participle as adjective``, ``coordinated with an
-        adjective``, ``no part of speech in lexicon``, ``pos mismatch: tagged X, lexicon Y``
-        or ``override: ...``.
+        ``stock``, ``pos match``, ``participle as adjective``, ``noun and verb of one word``,
+        ``coordinated with an adjective``, ``no part of speech in lexicon``, ``pos mismatch:
+        tagged X, lexicon Y`` or ``override: ...``.
     """
     form = lower[k]
     if mode == "stock":
-        return Decision(_STOCK[form], "", "stock")
+        return Decision(STOCK[form], "", "stock")
     tag = pattern_tag(forms[k], k == 0)
-    cls = _tag_class(tag)
-    classes = _CLASSES[form]
+    cls = tag_class(tag)
+    classes = CLASSES[form]
     # An adjective sense read as a noun but coordinated with an adjective ("a base and
     # cowardly attack"): the tagger has no context rules, so repair the one pattern that
     # reliably shows an adjective.
@@ -343,162 +292,15 @@ def decide(
                 return Decision(None, tag, reason)
             if rule.action == "score":
                 return Decision((rule.polarity, rule.subjectivity, 1.0), tag, reason)
-            return Decision(classes.get(cls, _STOCK[form]), tag, reason)
+            return Decision(classes.get(cls, STOCK[form]), tag, reason)
     if not classes:
-        return Decision(_STOCK[form], tag, "no part of speech in lexicon")
+        return Decision(STOCK[form], tag, "no part of speech in lexicon")
     if cls in classes:
         return Decision(
             classes[cls], tag, "coordinated with an adjective" if coordinated else "pos match"
         )
     if cls == "VB" and tag in ("VBN", "VBG") and "JJ" in classes:
         return Decision(classes["JJ"], tag, "participle as adjective")
+    if cls in ("NN", "VB") and (other := "VB" if cls == "NN" else "NN") in classes:
+        return Decision(classes[other], tag, "noun and verb of one word")
     return Decision(None, tag, f"pos mismatch: tagged {tag}, lexicon {'/'.join(sorted(classes))}")
-
-
-# --- the scoring loop --------------------------------------------------------------------------
-
-
-class Assessment(NamedTuple):
-    """One scored chunk, as TextBlob's ``assessments``: a lexicon word with its modifiers.
-
-    ``tokens`` are indices into the sentence/article token list (negation, intensifier, the
-    word, "!"); ``head`` is the lexicon word (or emoticon) itself; ``polarity`` and
-    ``subjectivity`` are what enters the average; ``intensity`` is the factor an intensifier
-    applied (1.0 if none); ``modifier`` is the intensifier's token index or -1.
-    """
-
-    tokens: tuple[int, ...]
-    head: int
-    polarity: float
-    subjectivity: float
-    intensity: float
-    negated: bool
-    modifier: int
-    label: str | None
-
-
-def assess(lower: Sequence[str], values: Sequence[Values | None]) -> list[Assessment]:
-    """TextBlob's (pattern's) ``Sentiment.assessments`` loop, keeping token indices.
-
-    The logic and the floating-point operations are pattern's, step for step, so averaging
-    the result reproduces ``TextBlob(text).sentiment`` exactly when ``values`` are the stock
-    values.
-
-    Args:
-        lower: Lower-cased tokens.
-        values: For each token, ``(polarity, subjectivity, intensity)`` if it is scored, else
-            ``None`` (an unknown word, or one the news-aware mode leaves out).
-
-    Returns:
-        One :class:`Assessment` per scored chunk, in text order.
-    """
-    a: list[dict] = []
-    m: int | None = None  # preceding modifier (a scored word that can intensify)
-    n: int | None = None  # preceding negation
-    for k, w in enumerate(lower):
-        v = values[k]
-        if v is not None:
-            p, s, i = v
-            if m is None:
-                a.append(
-                    {
-                        "w": [k],
-                        "p": p,
-                        "s": s,
-                        "i": i,
-                        "n": 1,
-                        "x": _LABELS.get(w),
-                        "h": k,
-                        "f": 1.0,
-                        "m": -1,
-                    }
-                )
-            else:
-                last = a[-1]
-                last["w"].append(k)
-                last["f"] = last["i"]
-                last["m"] = last["h"]
-                last["p"] = max(-1.0, min(p * last["i"], +1.0))
-                last["s"] = max(-1.0, min(s * last["i"], +1.0))
-                last["i"] = i
-                last["x"] = _LABELS.get(w)
-                last["h"] = k
-            if n is not None:
-                a[-1]["w"].insert(0, n)
-                a[-1]["i"] = 1.0 / a[-1]["i"]
-                a[-1]["n"] = -1
-            m = None
-            n = None
-            if w in _MODIFIERS:
-                m = k
-            if w in _NEGATIONS:
-                n = k
-        else:
-            if w in _NEGATIONS:
-                n = k
-            elif n is not None and len(w.strip("'")) > 1:
-                n = None
-            if n is not None and m is not None and lower[m].endswith("ly"):
-                a[-1]["w"].append(n)
-                a[-1]["n"] = -1
-                n = None
-            elif m is not None and len(w) > 2:
-                m = None
-            if w == "!" and len(a) > 0:
-                a[-1]["w"].append(k)
-                a[-1]["p"] = max(-1.0, min(a[-1]["p"] * 1.25, +1.0))
-            if w == "(!)":
-                a.append(
-                    {
-                        "w": [k],
-                        "p": 0.0,
-                        "s": 1.0,
-                        "i": 1.0,
-                        "n": 1,
-                        "x": IRONY,
-                        "h": k,
-                        "f": 1.0,
-                        "m": -1,
-                    }
-                )
-            if w.isalpha() is False and len(w) <= 5 and w not in PUNCTUATION:
-                face = _EMOTICON_POLARITY.get(w)
-                if face is not None:
-                    a.append(
-                        {
-                            "w": [k],
-                            "p": face,
-                            "s": 1.0,
-                            "i": 1.0,
-                            "n": 1,
-                            "x": MOOD,
-                            "h": k,
-                            "f": 1.0,
-                            "m": -1,
-                        }
-                    )
-    return [
-        Assessment(
-            tuple(d["w"]),
-            d["h"],
-            d["p"] * -0.5 if d["n"] < 0 else d["p"],
-            d["s"],
-            d["f"],
-            d["n"] < 0,
-            d["m"],
-            d["x"],
-        )
-        for d in a
-    ]
-
-
-def score(assessments: Sequence[Assessment]) -> tuple[float, float]:
-    """Average polarity and subjectivity of assessments as TextBlob does (0.0 if there are none)."""
-    sp: float = 0  # int 0 as in pattern (0 + x == x exactly)
-    ss: float = 0
-    n = 0
-    for x in assessments:
-        sp += x.polarity
-        ss += x.subjectivity
-        n += 1
-    return sp / float(n or 1), ss / float(n or 1)

@@ -72,8 +72,9 @@ def sentiment_summary(
         table: The sentence table, ``framing.sentiment(articles, level="sentence")``. (An
             articles table with a ``text`` column is scored first with the defaults.)
         n_boot: Bootstrap resamples (2,000 gives interval ends stable to about 0.005).
-        seed: Random seed; the same seed gives the same intervals. Each outlet draws from its
-            own generator seeded by ``seed`` and its name, so adding outlets changes nothing.
+        seed: Random seed; the same seed gives the same intervals, whatever the row order.
+            Each outlet draws from its own generator seeded by ``seed`` and its name, so adding
+            or removing outlets changes no other outlet's interval.
         min_sentences: Outlets with fewer sentences get ``too_little_text=True``.
         unit: What is resampled. ``"sentence"`` (default): the outlet's sentences, as if each
             were an independent draw. ``"article"``: whole articles with all their sentences
@@ -103,9 +104,12 @@ def sentiment_summary(
         illustration for a class, not evidence about the outlets.
     """
     if "polarity" not in table.columns and "text" in table.columns:
-        from framing.sentiment.scoring import sentiment
+        from framing.sentiment.tables import sentiment
 
         table = sentiment(table, level="sentence")
+    # Resample in a canonical order, so the intervals do not depend on the input's row order.
+    order = [c for c in (outlet_col, "article_id", "sentence") if c in table.columns]
+    table = table.sort_values(order, kind="stable")
     rows = []
     ci_cols = [c for c in _CI_COLUMNS if c in table.columns]
     for outlet, group in table.groupby(outlet_col, sort=True):

@@ -1,0 +1,5 @@
+"""``python -m framing``: the command line (see :mod:`framing.cli`)."""
+
+from framing.cli import main
+
+raise SystemExit(main())

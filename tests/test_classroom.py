@@ -1,0 +1,163 @@
+"""The classroom exercise: pasted articles in, predictions grid, evidence, printable handout."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.classroom import (
+    BIAS_TYPES,
+    Exercise,
+    _names,
+    articles_from_texts,
+    bias_types,
+)
+from framing.corpus import load_corpus
+from framing.text import Doc
+
+XSS = '"><img src=x onerror=alert(1)><script>alert(1)</script>'
+# Two short reports in the style of the bundled story (sentences from the seeds).
+PASTED = {
+    "Rudaw": (
+        "US President Joe Biden said on Monday that the US combat mission in Iraq will be over "
+        'by the end of the year. "We are not going to be, by the end of the year, in a combat '
+        'mission," Biden told reporters.\nIranian-backed militias are blamed for frequent '
+        "rocket attacks on US interests in Iraq."
+    ),
+    "China Daily": (
+        "Analysts noted that the Iraqi prime minister faced mounting pressures at home from "
+        "hard-line Shiite factions demanding that all US troops leave the country.\nBut his "
+        "government condemned US airstrikes against so-called Iran-aligned fighters along its "
+        "border with Syria in late June."
+    ),
+}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_classroom_bias_types_cover_the_seven_types() -> None:
+    table = bias_types()
+    assert table["key"].tolist() == [
+        "word_choice",
+        "subjective_qualifiers",
+        "source_attribution",
+        "source_slant",
+        "verb_spin",
+        "sensationalism",
+        "omission",
+    ]
+    assert list(table.columns) == ["key", "name", "what", "look_for", "question", "measured_by"]
+    assert all(len(b.question) > 20 and "?" in b.question for b in BIAS_TYPES)
+
+
+def test_classroom_articles_from_pasted_texts() -> None:
+    table = articles_from_texts(PASTED)
+    assert table[["article_id", "outlet", "title"]].to_dict("records") == [
+        {"article_id": "a", "outlet": "Rudaw", "title": ""},
+        {"article_id": "b", "outlet": "China Daily", "title": ""},
+    ]
+    assert table["text"].iloc[0].startswith("US President Joe Biden said on Monday")
+    listed = articles_from_texts(["one text", " two text "])
+    assert listed["outlet"].tolist() == ["Article A", "Article B"]
+    assert listed["text"].tolist() == ["one text", "two text"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        ({"Rudaw": "text"}, "paste at least 2, not 1"),
+        ({"Rudaw": "text", "WION": "  \n"}, "the text for 'WION' is empty"),
+    ],
+)
+def test_classroom_articles_from_texts_rejects(texts: dict[str, str], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        articles_from_texts(texts)
+
+
+def test_classroom_articles_from_texts_warns_past_six() -> None:
+    with pytest.warns(UserWarning, match="7 articles"):
+        articles_from_texts([f"text {i}" for i in range(7)])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Immediately after the deaths of top Iranian general Qassem Soleimani and Iraqi "
+            "militia leader Abu Mahdi al-Muhandis in a US airstrike at Baghdad airport.",
+            ["Iranian", "Qassem Soleimani", "Iraqi", "Abu Mahdi al-Muhandis", "US", "Baghdad"],
+        ),
+        ("The White House would not say.", ["White House"]),
+    ],
+)
+def test_classroom_names_skip_sentence_starts(text: str, expected: list[str]) -> None:
+    assert _names(Doc(text)) == expected
+
+
+@pytest.fixture(scope="module")
+def pasted_exercise() -> Exercise:
+    return Exercise(articles_from_texts(PASTED))
+
+
+def test_classroom_worksheet_has_a_column_per_outlet(pasted_exercise: Exercise) -> None:
+    grid = pasted_exercise.worksheet()
+    assert list(grid.columns) == ["bias type", "question", "China Daily", "Rudaw"]
+    assert len(grid) == 7 and set(grid["Rudaw"]) == {""}
+
+
+def test_classroom_reveal_every_type(pasted_exercise: Exercise) -> None:
+    evidence = pasted_exercise.reveal_all()
+    assert [e.bias.key for e in evidence] == [b.key for b in BIAS_TYPES]
+    for e in evidence:
+        assert isinstance(e.table, pd.DataFrame) and e.findings
+        assert e.html.startswith('<div class="framing-evidence"><h3>')
+
+
+def test_classroom_reveal_unknown_key(pasted_exercise: Exercise) -> None:
+    with pytest.raises(KeyError, match="unknown bias type 'spin'"):
+        pasted_exercise.reveal("spin")
+
+
+def test_classroom_plain_reading_has_no_marks(pasted_exercise: Exercise) -> None:
+    body = pasted_exercise.read().html.split("</style>", 1)[1]
+    assert "fr-quote" not in body and "fr-mark" not in body and "fr-drv" not in body
+
+
+def test_classroom_handout_prints_articles_and_grid(tmp_path: Path) -> None:
+    ex = Exercise(articles_from_texts({XSS: PASTED["Rudaw"], "China Daily": PASTED["China Daily"]}))
+    page = ex.write_handout(tmp_path / "h.html").read_text(encoding="utf-8")
+    parsed = _Tags()
+    parsed.feed(page)
+    assert not [t for t, _ in parsed.tags if t in {"script", "img", "link", "iframe"}]
+    assert not any(n.startswith("on") for _, attrs in parsed.tags for n in attrs)
+    text = "".join(parsed.text)
+    assert XSS in text
+    assert "Iranian-backed militias are blamed for frequent rocket attacks" in text
+    assert "@media print" in page and "break-before: page" in page
+    rows = [a for t, a in parsed.tags if t == "td" and a.get("class") == "blank"]
+    assert len(rows) == 7 * 2
+    assert "Teacher's copy" not in page
+    key = ex.handout_html(answers=True)
+    assert "Teacher's copy: what the measurements show" in key
+
+
+def test_classroom_story_with_actor_list(story_dir: Path) -> None:
+    ex = Exercise(load_corpus(story_dir), actors=story_dir / "actors.tsv")
+    table = ex.reveal("word_choice").table
+    militias = table[table["actor"] == "Iran-aligned militias"].iloc[0]
+    assert "so-called Iran-aligned fighters" in militias["China Daily"]
+    assert "Iranian-backed militias" in militias["Rudaw"]
