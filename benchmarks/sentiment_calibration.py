@@ -104,6 +104,8 @@ def run(data: Path) -> pd.DataFrame:
     for mode in ("stock", "pos", "news"):
         table = sentiment(snippets, mode=mode, vader=mode == "news")
         scores[f"TextBlob {mode}"] = table["polarity"].to_numpy()
+        if mode == "stock":
+            stock_subjectivity = table["subjectivity"].to_numpy()
         if mode == "news":
             scores["VADER (mean of sentences, package)"] = table["vader_compound"].to_numpy()
             zero_news = float(np.mean(table["n_scored"].to_numpy() == 0))
@@ -113,8 +115,11 @@ def run(data: Path) -> pd.DataFrame:
     )
     elapsed = time.perf_counter() - t0
 
-    reference = np.array([TextBlob(t).sentiment.polarity for t in snippets["text"]])
-    mismatches = int(np.sum(reference != scores["TextBlob stock"]))
+    reference = [TextBlob(t).sentiment for t in snippets["text"]]
+    mismatches = int(
+        np.sum(np.array([r.polarity for r in reference]) != scores["TextBlob stock"])
+        + np.sum(np.array([r.subjectivity for r in reference]) != stock_subjectivity)
+    )
 
     truth = _classes(human, HUMAN_BAND)
     rows = []
@@ -137,7 +142,7 @@ def run(data: Path) -> pd.DataFrame:
     result = pd.DataFrame(rows)
     print(f"{len(snippets)} snippets; human classes (band +-{HUMAN_BAND}):", end=" ")
     print(dict(zip(*np.unique(truth, return_counts=True), strict=True)))
-    print(f"stock mode vs TextBlob(text).sentiment.polarity: {mismatches} mismatches")
+    print(f"stock mode vs TextBlob(text).sentiment: {mismatches} mismatches (polarity, subjectivity)")
     print(f"news mode: {zero_news:.1%} of snippets have no scored word")
     print(f"scoring time {elapsed:.1f} s")
     return result

@@ -229,7 +229,8 @@ def _collect_reports(
 ) -> Iterator[pd.DataFrame]:
     for chunk in chunks:
         reports.append(load_report(chunk))
-        yield chunk
+        if len(chunk):  # a chunk whose records were all skipped only carries its report
+            yield chunk
 
 
 def _run_analysis(

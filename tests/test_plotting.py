@@ -103,7 +103,8 @@ def test_plotting_outlets_dots_intervals_and_order(comparison: pd.DataFrame) -> 
     assert [float(d.get_xdata()[0]) for d in dots] == [0.03, -0.02, 0.08, 0.10, 0.05]
     assert [to_hex(d.get_color()) for d in dots] == [c.lower() for c in OKABE_ITO[:5]]
     segments = [c.get_segments()[0] for c in ax.collections]
-    assert [(float(s[0][0]), float(s[1][0])) for s in segments][0] == (-0.02, 0.08)
+    spans = [(float(s[0][0]), float(s[1][0])) for s in segments]
+    assert spans == [(-0.02, 0.08), (-0.08, 0.04), (0.01, 0.15), (0.0, 0.2), (-0.01, 0.1)]
     assert ax.get_title() == "Mean polarity by outlet with 95% intervals"
 
 

@@ -1,4 +1,4 @@
-"""The annotated reading view: marks in the right places, tooltips, legend, and nothing unescaped."""
+"""The annotated reading view: marks in the right places, tooltips, legend, nothing unescaped."""
 
 from __future__ import annotations
 

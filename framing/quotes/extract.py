@@ -352,14 +352,25 @@ def _inf_start(rest: str, to_pos: int) -> int:
 _CONTRACTED = re.compile(r"(?i)[a-z]+(?:'s|'re|'ve|'ll|'d|'m|n't)$")
 
 
-def _has_finite_verb(masked: str, start: int, hi: int, limit: int = 14) -> bool:
-    words = re.findall(rf"{MASK}+|[\w'\-]+", masked[start : min(hi, start + 200)])[:limit]
-    if words and _CONTRACTED.match(words[0]) and words[0].lower() not in ("let's",):
+def _has_finite_verb(
+    masked: str, start: int, hi: int, limit: int = 14, *, lenient: bool = False, skip: int = 1
+) -> bool:
+    """Does ``masked[start:hi]`` hold a finite verb after its first ``skip`` words?
+
+    Strict: a word whose usual tag is VBD/VBZ/VBP/MD, or a pronoun contraction ("he's").
+    ``lenient`` also takes VBN and VB (for the clause right after "said": "the economy made it
+    risky", "his friends feel").
+    """
+    pattern = rf"[\w'\-]+|{MASK}+" if lenient else r"[\w'\-]+"
+    words = re.findall(pattern, masked[start : min(hi, start + 200)])[:limit]
+    if lenient and len(words) > 1 and words[1][0] == MASK:
+        return True  # 'said he "cannot walk down the street"'
+    if skip and words and _CONTRACTED.match(words[0]) and words[0].lower() != "let's":
         if tag(words[0].lower().split("'")[0]) in ("PRP", "EX", "DT", "WP", "WDT"):
             return True
+    extra = ("VBN", "VBP", "VB") if lenient else ()
     return any(
-        is_finite_verb(w) or tag(w.lower()) in ("VBN", "VBP", "VB") or _pron_contraction(w)
-        for w in words[1:]
+        is_finite_verb(w) or tag(w.lower()) in extra or _pron_contraction(w) for w in words[skip:]
     )
 
 
@@ -453,7 +464,7 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
         or _pron_contraction(w)
     ):
         return None
-    if not _has_finite_verb(masked, v_end + pos, v_end + len(rest)):
+    if not _has_finite_verb(masked, v_end + pos, v_end + len(rest), lenient=True):
         if lemma in _NP_OBJECT_LEMMAS or lemma.startswith("call "):
             return v_end + pos
         return None
@@ -530,19 +541,14 @@ def _sentence_statements(
                 continue
             pronoun_of = ante.start
         lead = None if inverted else _content_after(norm, masked, v1, hi, lemma)
-        prefer_lead = lead is not None and (
-            not trailing_ok
-            or (
-                not pre.endswith(MASK)
-                and (masked[lead:hi].lstrip()[:1] in (MASK, "") or _SUBORDINATE.match(pre))
-            )
-            or (
-                not pre.endswith(MASK)
-                and (len(pre.split()) <= 6 or not _has_finite_verb(masked, lo, lo + len(pre), 60))
-            )
-        )
+        # an explicit clause after the cue ("said that ...", "said: ...", "told reporters he
+        # ...") wins over reading the words before the subject as the content, unless a
+        # quotation stands right before the subject ('"...," he said ...')
+        prefer_lead = lead is not None and not pre.endswith(MASK)
         if prefer_lead and lead is not None:
-            content = _kind_and_span(norm, marks, lead, _clause_end(masked, lead, hi))
+            content = _kind_and_span(
+                norm, marks, lead, _clause_end(masked, lead, hi, masked[v0:v1])
+            )
             if content:
                 out.append(
                     _Stmt(
@@ -559,12 +565,12 @@ def _sentence_statements(
             continue
         after = mention.end if inverted else v1
         if content[0] == "indirect" and not _has_finite_verb(
-            masked, content[1] - 1, content[2], 60
+            masked, content[1], content[2], 60, skip=0, lenient=True
         ):
             # "This campaign, he says, is different.": the clause goes on after the cue
             tail = re.match(r"\s*(?:[\w\s.'\-]{0,40}?)?,\s*(?=\S)", masked[after:hi])
             rest = _kind_and_span(norm, marks, after + tail.end(), hi) if tail else None
-            if rest is None or not _has_finite_verb(masked, rest[1] - 1, rest[2], 60):
+            if rest is None or not _has_finite_verb(masked, rest[1], rest[2], 60, skip=0):
                 continue
             out.append(_Stmt(content[0], content[1], content[2], mention, v0, v1, inverted))
             out.append(
@@ -590,12 +596,27 @@ _ADJUNCT = re.compile(
 )
 
 
-def _clause_end(masked: str, start: int, hi: int) -> int:
-    """End of a reported clause: before a trailing adjunct clause (", as he welcomed ...")."""
+def _clause_end(masked: str, start: int, hi: int, cue: str = "") -> int:
+    """End of a reported clause: before a trailing adjunct clause (", as he welcomed ...") or,
+    when the cue's subject goes on with a second verb in the cue's tense ("called the merger
+    \"a terrible deal\" and ranked Fiorina ..."), before that verb."""
     m = _ADJUNCT.search(masked, start, hi)
     if m and MASK not in masked[m.start() : hi] and m.start() - start > 20:
-        return m.start()
+        hi = m.start()
+    want = tag(cue.lower().split()[0]) if cue else ""
+    want = "VBD" if want == "VBN" else want
+    if want in ("VBD", "VBZ"):
+        for c in re.finditer(r",?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b", masked[start:hi]):
+            if c.start() > 8 and _same_tense(c.group(1), want) and not _has_subject_before(
+                masked, start, start + c.start()
+            ):
+                return start + c.start()
     return hi
+
+
+def _has_subject_before(masked: str, start: int, end: int) -> bool:
+    """Does the reported clause have its own finite verb before ``end`` (so "and X-ed" is its)?"""
+    return _has_finite_verb(masked, start, end, 40, skip=0)
 
 
 def _cut_coordinated(norm: str, masked: str, stmts: list[_Stmt]) -> list[_Stmt]:
@@ -1050,3 +1071,10 @@ def in_quotation(doc: Doc, start: int, end: int, *, attributed_only: bool = Fals
     if attributed_only:
         return any(q.start <= start and end <= q.end for q in doc_quotes(doc))
     return any(mk.start <= start and end <= mk.end for mk in _doc_marks(doc))
+
+
+def _same_tense(word: str, want: str) -> bool:
+    t = tag(word)
+    if want == "VBD":
+        return t in ("VBD", "VBN") and word.endswith("ed") or t == "VBD"
+    return t == want or (t in ("NNS", "VBZ") and word.endswith("s") and tag(word[:-1]) == "VB")

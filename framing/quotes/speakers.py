@@ -81,10 +81,11 @@ _AUX = re.compile(
     r"(?:\s+(?:has|have|had|would|will|also|further|later|then|previously|repeatedly|again|"
     r"once|often|always|never|not|n't|did|does|do|recently|earlier|first|publicly|privately|"
     r"himself|herself|themselves|itself|(?i:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday)|today|yesterday|tonight|night|morning|afternoon|evening|"
+    r"sunday)|today|yesterday|tonight|night|morning|afternoon|evening|here|there|"
     r"reportedly|just|even|still|flatly|had|is|was|were|are|been|could|may|might|should|can|"
     r"[a-z]+ly))+$"
 )
+_DEFINITE = wordset("the a an this that his her its their our my your another every each")
 _TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|this|late|early|earlier|later)$", re.IGNORECASE)
 _PREPOSITIONS = wordset(
     """on in at during after before ahead from via through with when while to for of about by
@@ -133,6 +134,9 @@ def _head_ok(word: str) -> bool:
 
 
 def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
+    if toks and toks[-1][2] == ")":  # "Sen. Rand Paul (R-Ky.)": the head is before the brackets
+        k = max(i for i, t in enumerate(toks) if t[2] == "(") if any(t[2] == "(" for t in toks) else 0
+        toks = toks[:k]
     if not toks or len(toks) > 14:
         return False
     head = toks[-1][2]
@@ -143,9 +147,11 @@ def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
         return False
     if not (head[0].isalnum() or head[0] in "@#"):
         return False
-    if not _head_ok(head):
-        return False
     first = toks[0][2]
+    if not _head_ok(head) and not (
+        tag(low) in ("NN", "NNP") and len(toks) > 1 and first.lower() in _DEFINITE
+    ):
+        return False
     return len(toks) == 1 or not (first.islower() and first in _STOP_LEFT)
 
 
@@ -219,7 +225,10 @@ def antecedent(masked: str, lo: int, pos: int) -> Mention | None:
         if i > 0 and t[2].lower() in _PREPOSITIONS - {"of"}:
             toks = toks[:i]
             break
-    if not toks or not _head_ok(toks[-1][2]):
+    if not toks:
+        return None
+    head = toks[-1][2]
+    if not (_head_ok(head) or tag(head.lower()).startswith("NN")):
         return None
     return Mention(toks[0][0], toks[-1][1])
 

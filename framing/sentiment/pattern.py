@@ -32,6 +32,7 @@ __all__ = [
     "Assessment",
     "Values",
     "assess",
+    "assess_state",
     "locate",
     "score",
     "tag_class",
@@ -146,6 +147,17 @@ class Assessment(NamedTuple):
 def assess(lower: Sequence[str], values: Sequence[Values | None]) -> list[Assessment]:
     """TextBlob's (pattern's) ``Sentiment.assessments`` loop, keeping token indices.
 
+    See :func:`assess_state`, which also says whether a negation or an intensifier is still
+    waiting for a word at the end.
+    """
+    return assess_state(lower, values)[0]
+
+
+def assess_state(
+    lower: Sequence[str], values: Sequence[Values | None]
+) -> tuple[list[Assessment], bool]:
+    """TextBlob's (pattern's) ``Sentiment.assessments`` loop, keeping token indices.
+
     The logic and the floating-point operations are pattern's, step for step, so averaging
     the result reproduces ``TextBlob(text).sentiment`` exactly when ``values`` are the stock
     values.
@@ -156,7 +168,8 @@ def assess(lower: Sequence[str], values: Sequence[Values | None]) -> list[Assess
             ``None`` (an unknown word, or one the news-aware mode leaves out).
 
     Returns:
-        One :class:`Assessment` per scored chunk, in text order.
+        One :class:`Assessment` per scored chunk, in text order; and True if a negation or an
+        intensifier is pending at the end (it would reach into a following text).
     """
     a: list[dict] = []
     m: int | None = None  # preceding modifier (a scored word that can intensify)
@@ -243,7 +256,7 @@ def assess(lower: Sequence[str], values: Sequence[Values | None]) -> list[Assess
                             "m": -1,
                         }
                     )
-    return [
+    out = [
         Assessment(
             tuple(d["w"]),
             d["h"],
@@ -256,6 +269,7 @@ def assess(lower: Sequence[str], values: Sequence[Values | None]) -> list[Assess
         )
         for d in a
     ]
+    return out, m is not None or n is not None
 
 
 def score(assessments: Sequence[Assessment]) -> tuple[float, float]:

@@ -32,6 +32,7 @@ from framing.sentiment.pattern import (
     Assessment,
     Values,
     assess,
+    assess_state,
     locate,
     score,
     textblob_tokens,
@@ -182,28 +183,45 @@ def _decided(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> _Decided:
     return doc.cached(_key("decided", mode, rules), lambda d: _decide_doc(d, mode, rules))  # type: ignore[return-value]
 
 
-def _sentence_assessments(
-    doc: Doc, mode: Mode, rules: tuple[Override, ...]
-) -> list[list[Assessment]]:
-    def compute(d: Doc) -> list[list[Assessment]]:
-        decided = _decided(d, mode, rules)
-        return [assess(w, v) for w, v in zip(decided.lower, decided.values, strict=True)]
+class _Chunks(NamedTuple):
+    """Assessments per sentence, and for the whole article as ``(first token, assessment)``
+    pairs: token indices of an article assessment are relative to that first token."""
 
-    return doc.cached(_key("sentences", mode, rules), compute)  # type: ignore[return-value]
+    sentences: list[list[Assessment]]
+    article: list[tuple[int, Assessment]]
 
 
-def _article_assessments(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> list[Assessment]:
-    """Assessments over the whole article (negation and intensifiers reach across sentence
-    ends as in ``TextBlob(text)``); token indices into the flattened token list."""
+def _assess_doc(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> _Chunks:
+    """Score each sentence afresh, and the article as one text (as ``TextBlob(text)`` does).
 
-    def compute(d: Doc) -> list[Assessment]:
-        decided = _decided(d, mode, rules)
-        return assess(
+    The article's chunks are the sentences' chunks unless a negation or intensifier is still
+    pending at a sentence end, or a "!" precedes a sentence's first chunk (it would boost the
+    previous sentence's last word); only then is the article scored again as one token stream.
+    """
+    decided = _decided(doc, mode, rules)
+    sentences = []
+    carried = False
+    offsets = [0]
+    for j, (lower, values) in enumerate(zip(decided.lower, decided.values, strict=True)):
+        chunks, pending = assess_state(lower, values)
+        sentences.append(chunks)
+        offsets.append(offsets[-1] + len(lower))
+        first = chunks[0].tokens[0] if chunks else len(lower)
+        if (pending and j < len(decided.lower) - 1) or (j > 0 and "!" in lower[:first]):
+            carried = True
+    if not carried:
+        article = [(offsets[j], x) for j, chunks in enumerate(sentences) for x in chunks]
+    else:
+        flat = assess(
             [w for lower in decided.lower for w in lower],
             [v for vs in decided.values for v in vs],
         )
+        article = [(0, x) for x in flat]
+    return _Chunks(sentences, article)
 
-    return doc.cached(_key("article", mode, rules), compute)  # type: ignore[return-value]
+
+def _chunks(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> _Chunks:
+    return doc.cached(_key("chunks", mode, rules), lambda d: _assess_doc(d, mode, rules))  # type: ignore[return-value]
 
 
 def _resolve(mode: Mode, overrides: Overrides) -> tuple[Mode, tuple[Override, ...]]:
@@ -214,123 +232,115 @@ def _resolve(mode: Mode, overrides: Overrides) -> tuple[Mode, tuple[Override, ..
     return mode, load_overrides(overrides if mode == "news" else False)
 
 
-def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Merged ``(start, end)`` spans of attributed content (:func:`framing.quotes.doc_quotes`).
+class _Quoted(NamedTuple):
+    """Merged, sorted spans of attributed content, as parallel start and end lists."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def inside(self, pos: int) -> bool:
+        """True if offset ``pos`` lies in quoted content (False for -1)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return pos >= 0 and i >= 0 and pos < self.ends[i]
+
+    def chars(self, start: int, end: int) -> int:
+        """Characters of ``text[start:end]`` inside quoted content."""
+        total = 0
+        i = bisect.bisect_right(self.ends, start)
+        while i < len(self.starts) and self.starts[i] < end:
+            total += min(end, self.ends[i]) - max(start, self.starts[i])
+            i += 1
+        return total
+
+
+def _quoted(doc: Doc) -> _Quoted:
+    """Attributed content from :func:`framing.quotes.doc_quotes`, merged.
 
     All statement kinds count as quoted voices: direct quotations, partial quotations and
     indirect (reported) speech are all attributed to someone other than the outlet.
     """
-    merged: list[tuple[int, int]] = []
+    merged: list[list[int]] = []
     for start, end in sorted((q.start, q.end) for q in doc_quotes(doc) if q.end > q.start):
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            merged[-1][1] = max(end, merged[-1][1])
         else:
-            merged.append((start, end))
-    return merged
-
-
-# --- own voice and quoted voices ---------------------------------------------------------------
-
-
-def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return pos >= 0 and i >= 0 and pos < ends[i]
-
-
-def _quoted_chars(start: int, end: int, spans: list[tuple[int, int]]) -> int:
-    return sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in spans)
-
-
-def _voice_split(
-    assessments: Sequence[Assessment],
-    head_start: Sequence[int],
-    spans: list[tuple[int, int]],
-    *,
-    own_chars: int,
-    quoted_chars: int,
-) -> dict[str, float]:
-    """Polarity and subjectivity of the outlet's own narration and of the quoted words.
-
-    An assessment belongs to the voice its lexicon word is in. NaN where the unit has no text in
-    that voice; 0.0 where it has text but no scored word (TextBlob's convention).
-    """
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
-    own: list[Assessment] = []
-    quoted: list[Assessment] = []
-    for x, pos in zip(assessments, head_start, strict=True):
-        (quoted if _inside(pos, starts, ends) else own).append(x)
-    out = {}
-    for name, group, chars in (("own", own, own_chars), ("quoted", quoted, quoted_chars)):
-        p, s = score(group) if chars > 0 else (math.nan, math.nan)
-        out[f"polarity_{name}"] = p
-        out[f"subjectivity_{name}"] = s
-    return out
+            merged.append([start, end])
+    return _Quoted([m[0] for m in merged], [m[1] for m in merged])
 
 
 # --- rows -------------------------------------------------------------------------------------
 
 
 def _score_fields(
-    mode_a: Sequence[Assessment],
-    stock_a: Sequence[Assessment],
-    head_start: Sequence[int],
-    spans: list[tuple[int, int]],
+    chosen: Sequence[Assessment],
+    stock: Sequence[Assessment],
+    heads: Sequence[int] | None,
+    quoted: _Quoted,
     *,
     chars: int,
     quoted_chars: int,
     vader: dict[str, float],
     n_dropped: int,
 ) -> dict[str, Any]:
-    polarity, subjectivity = score(mode_a)
-    polarity_stock, subjectivity_stock = score(stock_a)
-    return {
+    """The score columns of one unit (sentence or article).
+
+    ``heads`` are the offsets of the assessed words (None when the article has no quotes). An
+    assessment belongs to the voice its lexicon word is in; the own/quoted scores are NaN where
+    the unit has no text in that voice, 0.0 where it has text but no scored word (TextBlob's
+    convention).
+    """
+    polarity, subjectivity = score(chosen)
+    polarity_stock, subjectivity_stock = score(stock)
+    if heads is None:
+        own, in_quotes = list(chosen), []
+    else:
+        own = [x for x, h in zip(chosen, heads, strict=True) if not quoted.inside(h)]
+        in_quotes = [x for x, h in zip(chosen, heads, strict=True) if quoted.inside(h)]
+    fields: dict[str, Any] = {
         "polarity": polarity,
         "subjectivity": subjectivity,
         "polarity_stock": polarity_stock,
         "subjectivity_stock": subjectivity_stock,
         **vader,
-        **_voice_split(
-            mode_a, head_start, spans, own_chars=chars - quoted_chars, quoted_chars=quoted_chars
-        ),
-        "quoted": quoted_chars / chars if chars else 0.0,
-        "n_scored": len(mode_a),
-        "n_dropped": n_dropped,
     }
+    for name, group, n in (("own", own, chars - quoted_chars), ("quoted", in_quotes, quoted_chars)):
+        p, s = score(group) if n > 0 else (math.nan, math.nan)
+        fields[f"polarity_{name}"] = p
+        fields[f"subjectivity_{name}"] = s
+    fields["quoted"] = quoted_chars / chars if chars else 0.0
+    fields["n_scored"] = len(chosen)
+    fields["n_dropped"] = n_dropped
+    return fields
 
 
-def _head_starts(
-    doc: Doc, assessments: Sequence[Assessment], starts: Sequence[int] | None
-) -> list[int]:
-    """Offsets of the assessed words (``starts`` per token; None when there are no quotes,
-    where offsets are not needed)."""
-    if starts is None:
-        return [-1] * len(assessments)
-    return [starts[x.head] for x in assessments]
+def _no_vader() -> dict[str, float]:
+    return dict.fromkeys(VADER_COLUMNS, math.nan)
 
 
 def sentence_rows(
     doc: Doc, *, mode: Mode = "news", overrides: Overrides = True, vader: bool = True
 ) -> list[dict[str, Any]]:
-    """One row per sentence of one article (see :func:`sentiment` for the columns)."""
+    """One row per sentence of one article (see :func:`framing.sentiment` for the columns)."""
     mode, rules = _resolve(mode, overrides)
-    sent_mode = _sentence_assessments(doc, mode, rules)
-    sent_stock = _sentence_assessments(doc, "stock", ())
+    chosen = _chunks(doc, mode, rules).sentences
+    stock = _chunks(doc, "stock", ()).sentences
     decisions = _decided(doc, mode, rules).decisions
     vaders: list[dict[str, float]] = doc.cached("vader", _vader) if vader else []  # type: ignore[assignment]
-    spans = _quote_spans(doc)
-    starts: list[list[int]] | None = doc.cached("textblob_starts", _starts) if spans else None  # type: ignore[assignment]
+    quoted = _quoted(doc)
+    starts: list[list[int]] | None = (
+        doc.cached("textblob_starts", _starts) if quoted.starts else None  # type: ignore[assignment]
+    )
     rows = []
     for j, sent in enumerate(doc.sentences):
-        chars = sent.end - sent.start
+        heads = [starts[j][x.head] for x in chosen[j]] if starts is not None else None
         fields = _score_fields(
-            sent_mode[j],
-            sent_stock[j],
-            _head_starts(doc, sent_mode[j], starts[j] if starts is not None else None),
-            spans,
-            chars=chars,
-            quoted_chars=_quoted_chars(sent.start, sent.end, spans),
-            vader=vaders[j] if vader else dict.fromkeys(VADER_COLUMNS, math.nan),
+            chosen[j],
+            stock[j],
+            heads,
+            quoted,
+            chars=sent.end - sent.start,
+            quoted_chars=quoted.chars(sent.start, sent.end),
+            vader=vaders[j] if vader else _no_vader(),
             n_dropped=sum(d.values is None for d in decisions[j].values()),
         )
         rows.append(
@@ -359,33 +369,34 @@ def sentiment_rows(
 
     A pure function of ``doc`` (what :func:`framing.analyze` runs per article; intermediate
     results are cached on the ``Doc``, so both levels and the drivers cost one pass). The
-    options are those of :func:`sentiment`.
+    options are those of :func:`framing.sentiment`.
 
     Returns:
-        Rows with the columns of :func:`sentiment`.
+        Rows with the columns of :func:`framing.sentiment`.
     """
     if level == "sentence":
         return sentence_rows(doc, mode=mode, overrides=overrides, vader=vader)
     if level != "article":
         raise ValueError(f"level must be 'article' or 'sentence', not {level!r}")
     mode, rules = _resolve(mode, overrides)
-    art_mode = _article_assessments(doc, mode, rules)
-    art_stock = _article_assessments(doc, "stock", ())
+    chosen = _chunks(doc, mode, rules).article
+    stock = _chunks(doc, "stock", ()).article
     decisions = _decided(doc, mode, rules).decisions
-    spans = _quote_spans(doc)
-    flat_starts = None
-    if spans:
+    quoted = _quoted(doc)
+    heads = None
+    if quoted.starts:
         starts: list[list[int]] = doc.cached("textblob_starts", _starts)  # type: ignore[assignment]
-        flat_starts = [x for xs in starts for x in xs]
+        flat = [x for xs in starts for x in xs]
+        heads = [flat[base + x.head] for base, x in chosen]
     vaders: list[dict[str, float]] = doc.cached("vader", _vader) if vader else []  # type: ignore[assignment]
     fields = _score_fields(
-        art_mode,
-        art_stock,
-        _head_starts(doc, art_mode, flat_starts),
-        spans,
+        [x for _, x in chosen],
+        [x for _, x in stock],
+        heads,
+        quoted,
         chars=sum(s.end - s.start for s in doc.sentences),
-        quoted_chars=sum(_quoted_chars(s.start, s.end, spans) for s in doc.sentences),
-        vader=article_vader(vaders) if vader else dict.fromkeys(VADER_COLUMNS, math.nan),
+        quoted_chars=sum(quoted.chars(s.start, s.end) for s in doc.sentences),
+        vader=article_vader(vaders) if vader else _no_vader(),
         n_dropped=sum(d.values is None for ds in decisions for d in ds.values()),
     )
     return [
@@ -409,16 +420,14 @@ def driver_rows(
     mode: Mode = "news",
     overrides: Overrides = True,
 ) -> list[dict[str, Any]]:
-    """The words behind one article's scores (see :func:`sentiment_drivers` for the columns)."""
+    """The words behind one article's scores (see :func:`framing.sentiment_drivers`)."""
     if level not in ("article", "sentence"):
         raise ValueError(f"level must be 'article' or 'sentence', not {level!r}")
     mode, rules = _resolve(mode, overrides)
     forms, _ = _tokens(doc)
     starts: list[list[int]] = doc.cached("textblob_starts", _starts)  # type: ignore[assignment]
     decisions = _decided(doc, mode, rules).decisions
-    spans = _quote_spans(doc)
-    q_starts = [s for s, _ in spans]
-    q_ends = [e for _, e in spans]
+    quoted = _quoted(doc)
     # Where each token of the flattened article lives: (sentence, index in sentence).
     where = [(j, k) for j, fs in enumerate(forms) for k in range(len(fs))]
     flat_forms = [f for fs in forms for f in fs]
@@ -426,48 +435,49 @@ def driver_rows(
     offsets = [0]
     for fs in forms:
         offsets.append(offsets[-1] + len(fs))
+    chosen_chunks, stock_chunks = _chunks(doc, mode, rules), _chunks(doc, "stock", ())
+    chosen: list[tuple[int, Assessment]]
+    stock: list[tuple[int, Assessment]]
     if level == "sentence":
-        sent_mode = _sentence_assessments(doc, mode, rules)
-        sent_stock = _sentence_assessments(doc, "stock", ())
-        units = [(sent_mode[j], sent_stock[j], offsets[j]) for j in range(len(forms))]
+        chosen = [(offsets[j], x) for j, xs in enumerate(chosen_chunks.sentences) for x in xs]
+        stock = [(offsets[j], x) for j, xs in enumerate(stock_chunks.sentences) for x in xs]
     else:
-        units = [
-            (_article_assessments(doc, mode, rules), _article_assessments(doc, "stock", ()), 0)
-        ]
+        chosen, stock = chosen_chunks.article, stock_chunks.article
+    candidates = [(base, x, True) for base, x in chosen]
+    if mode != "stock":
+        candidates += [(base, x, False) for base, x in stock]
     rows = []
-    for mode_a, stock_a, base in units:
-        chunks = [(x, True) for x in mode_a]
-        if mode != "stock":
-            chunks += [(x, False) for x in stock_a]
-        for x, kept in chunks:
-            head = base + x.head
-            j, k = where[head]
-            decision = decisions[j].get(k) if mode != "stock" else _STOCK_DECISION
-            if not kept and (decision is None or decision.values is not None):
-                continue  # a stock chunk whose word this mode keeps: listed already
-            start = flat_starts[head]
-            form = flat_forms[head]
-            rows.append(
-                {
-                    "article_id": doc.article_id,
-                    "outlet": doc.outlet,
-                    "sentence": j,
-                    "term": doc.text[start : start + len(form)] if start >= 0 else form,
-                    "start": start,
-                    "end": start + len(form) if start >= 0 else -1,
-                    "words": " ".join(flat_forms[base + t] for t in x.tokens),
-                    "pos": decision.pos if decision is not None else "",
-                    "polarity": x.polarity,
-                    "subjectivity": x.subjectivity,
-                    "intensity": x.intensity,
-                    "negated": x.negated,
-                    "modifier": flat_forms[base + x.modifier] if x.modifier >= 0 else "",
-                    "kept": kept,
-                    "reason": decision.reason
-                    if decision is not None
-                    else _LABEL_REASONS.get(x.label or "", ""),
-                    "quoted": _inside(start, q_starts, q_ends),
-                }
-            )
+    for base, x, kept in candidates:
+        head = base + x.head
+        j, k = where[head]
+        decision = decisions[j].get(k) if mode != "stock" else _STOCK_DECISION
+        if not kept and (decision is None or decision.values is not None):
+            continue  # a stock chunk whose word this mode keeps: listed already
+        if x.label in _LABEL_REASONS:
+            reason, pos = _LABEL_REASONS[x.label], ""
+        else:
+            reason = decision.reason if decision is not None else ""
+            pos = decision.pos if decision is not None else ""
+        start, form = flat_starts[head], flat_forms[head]
+        rows.append(
+            {
+                "article_id": doc.article_id,
+                "outlet": doc.outlet,
+                "sentence": j,
+                "term": doc.text[start : start + len(form)] if start >= 0 else form,
+                "start": start,
+                "end": start + len(form) if start >= 0 else -1,
+                "words": " ".join(flat_forms[base + t] for t in x.tokens),
+                "pos": pos,
+                "polarity": x.polarity,
+                "subjectivity": x.subjectivity,
+                "intensity": x.intensity,
+                "negated": x.negated,
+                "modifier": flat_forms[base + x.modifier] if x.modifier >= 0 else "",
+                "kept": kept,
+                "reason": reason,
+                "quoted": quoted.inside(start),
+            }
+        )
     rows.sort(key=lambda r: (r["sentence"], r["start"], not r["kept"]))
     return rows
