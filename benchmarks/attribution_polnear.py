@@ -1,8 +1,10 @@
-"""Score ``framing.quotes`` on PolNeAR (Newell, Margolin & Ruths, LREC 2018) with Citron-style metrics.
+"""Score ``framing.quotes`` on PolNeAR (Newell, Margolin & Ruths, LREC 2018), Citron-style.
 
 Usage::
 
-    .venv/bin/python benchmarks/attribution_polnear.py [--data ../shared/data/polnear/data] [--split dev]
+    .venv/bin/python benchmarks/attribution_polnear.py [--data DIR] [--split dev]
+
+(default ``--data``: ``../shared/data/polnear/data``).
 
 ``--data`` is a folder with ``<split>/text/*.txt`` and ``<split>/attributions/*.ann`` (brat
 standoff: Source / Cue / Content spans tied by Attribution events). Articles annotated twice
@@ -132,7 +134,7 @@ def read_ann(path: Path, text: str) -> list[Gold]:
 def predictions(doc: Doc) -> list[Pred]:
     qs = doc_quotes(doc)
     groups: dict[int, list[int]] = {}
-    for i, q in enumerate(qs):
+    for i in range(len(qs)):
         root = i
         while qs[root].continues >= 0 and qs[root].continues != root:
             root = qs[root].continues

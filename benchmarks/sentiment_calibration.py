@@ -140,9 +140,9 @@ def run(data: Path) -> pd.DataFrame:
             row["delta_r_vs_stock_95ci"] = ""
         rows.append(row)
     result = pd.DataFrame(rows)
-    print(f"{len(snippets)} snippets; human classes (band +-{HUMAN_BAND}):", end=" ")
-    print(dict(zip(*np.unique(truth, return_counts=True), strict=True)))
-    print(f"stock mode vs TextBlob(text).sentiment: {mismatches} mismatches (polarity, subjectivity)")
+    counts = {int(c): int(n) for c, n in zip(*np.unique(truth, return_counts=True), strict=True)}
+    print(f"{len(snippets)} snippets; human classes -1/0/+1 (band +-{HUMAN_BAND}): {counts}")
+    print(f"stock mode vs TextBlob(text).sentiment: {mismatches} mismatches")
     print(f"news mode: {zero_news:.1%} of snippets have no scored word")
     print(f"scoring time {elapsed:.1f} s")
     return result

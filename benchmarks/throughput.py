@@ -179,9 +179,7 @@ def run_config(config: str, data: Path, n: int | None, jobs: int) -> dict[str, A
                 from framing.pipeline import analyze
 
                 engine = {"serial": "serial", "processes": "processes", "dask": "dask"}[config]
-                result = analyze(
-                    articles, engine=engine, jobs=jobs, client=client, progress=False
-                )
+                result = analyze(articles, engine=engine, jobs=jobs, client=client, progress=False)
                 out["rows"] = {name: len(t) for name, t in result.tables.items()}
             out["seconds"] = time.perf_counter() - start
         out["peak_rss_mb"] = rss.peak / 2**20
@@ -234,7 +232,7 @@ def profile(data: Path, n: int, top: int = 15) -> dict[str, Any]:
     }
 
 
-# --- driving the runs and printing the tables ------------------------------------------------------
+# --- driving the runs and printing the tables -----------------------------------------------
 
 
 def _child(args: argparse.Namespace, config: str, n: int | None) -> dict[str, Any]:
@@ -266,7 +264,8 @@ def _rate(r: dict[str, Any]) -> tuple[str, str]:
 
 def _engine_table(results: dict[str, dict[str, Any]], jobs: int) -> str:
     lines = [
-        "| configuration | articles | seconds | articles/s | MB/s | peak memory (MB) | vs (a) | load avg |",
+        "| configuration | articles | seconds | articles/s | MB/s | peak memory (MB) | vs (a) "
+        "| load avg |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     base = results.get("baseline", {}).get("seconds")
@@ -290,7 +289,8 @@ def _engine_table(results: dict[str, dict[str, Any]], jobs: int) -> str:
 
 def _size_table(rows: list[dict[str, Any]]) -> str:
     lines = [
-        "| articles | seconds | articles/s | MB/s | s per 1k articles | peak memory (MB) | load avg |",
+        "| articles | seconds | articles/s | MB/s | s per 1k articles | peak memory (MB) "
+        "| load avg |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
@@ -316,7 +316,9 @@ def _targets(engines: dict[str, dict[str, Any]], sizes: list[dict[str, Any]]) ->
     if a and b:
         out.append(f"serial / baseline = {b / a:.2f}x (target <= 2.0x): {_ok(b / a <= 2.0)}")
     if b and c:
-        out.append(f"processes speed-up over serial = {b / c:.2f}x (target >= 1.7x): {_ok(b / c >= 1.7)}")
+        out.append(
+            f"processes speed-up over serial = {b / c:.2f}x (target >= 1.7x): {_ok(b / c >= 1.7)}"
+        )
     if c and d:
         out.append(f"Dask / processes = {d / c:.2f}x (target <= 1.2x): {_ok(d / c <= 1.2)}")
     full = [r for r in sizes if r.get("n") == "all" and "seconds" in r]
@@ -368,11 +370,17 @@ def _machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="article_bias_prediction folder")
-    parser.add_argument("--n", default="2000", help="articles for the engine comparison (or 'all')")
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes for (c), (d) and sizes")
     parser.add_argument(
-        "--sizes", default="1000,5000,20000,all", help="corpus sizes for the streaming runs ('' skips)"
+        "--data", type=Path, default=DEFAULT_DATA, help="article_bias_prediction folder"
+    )
+    parser.add_argument("--n", default="2000", help="articles for the engine comparison (or 'all')")
+    parser.add_argument(
+        "--jobs", type=int, default=2, help="worker processes for (c), (d) and sizes"
+    )
+    parser.add_argument(
+        "--sizes",
+        default="1000,5000,20000,all",
+        help="corpus sizes for the streaming runs ('' skips)",
     )
     parser.add_argument("--engines", default=",".join(ENGINES), help="engine runs ('' skips)")
     parser.add_argument("--profile", type=int, default=300, help="articles to profile (0 skips)")
@@ -405,7 +413,9 @@ def main(argv: list[str] | None = None) -> int:
         print(_engine_table(engines, args.jobs))
         dask = engines.get("dask", {})
         if "startup_seconds" in dask:
-            print(f"\nDask LocalCluster start-up (not timed above): {dask['startup_seconds']:.1f} s")
+            print(
+                f"\nDask LocalCluster start-up (not timed above): {dask['startup_seconds']:.1f} s"
+            )
         print()
 
     sizes: list[dict[str, Any]] = []

@@ -419,18 +419,13 @@ class Exercise:
         return table, findings
 
     def _evidence_source_slant(self) -> tuple[pd.DataFrame, list[str]]:
-        q = self._quotes()
-        by = ["outlet", "speaker", "speaker_type"]
-        if "affiliation" in q.columns:
-            by.append("affiliation")
-        table = (
-            q.groupby(by, sort=False, dropna=False)
-            .size()
-            .rename("statements")
-            .reset_index()
-            .sort_values(["outlet", "statements"], ascending=[True, False], kind="stable")
-        )
-        table = self._per_outlet(table)
+        from framing.report import voices_table
+
+        voices = voices_table(self.result) if self.result.quotes is not None else None
+        if voices is None or voices.empty:
+            return pd.DataFrame(), [f"{o} quotes no one." for o in self.outlets]
+        cols = ["outlet", "speaker", "speaker_type", "affiliation", "statements"]
+        table = self._per_outlet(voices[[c for c in cols if c in voices.columns]])
         findings = []
         for outlet in self.outlets:
             mine = table[table["outlet"] == outlet]
@@ -440,7 +435,15 @@ class Exercise:
             names = ", ".join(
                 f"{s} ({n})" for s, n in zip(mine["speaker"], mine["statements"], strict=True)
             )
-            findings.append(f"{outlet} quotes: {names}.")
+            line = f"{outlet} quotes: {names}."
+            if "affiliation" in mine.columns:
+                sides = (
+                    mine.groupby("affiliation")["statements"]
+                    .sum()
+                    .sort_values(ascending=False, kind="stable")
+                )
+                line += " By affiliation: " + ", ".join(f"{a} {n}" for a, n in sides.items()) + "."
+            findings.append(line)
         return table, findings
 
     def _evidence_verb_spin(self) -> tuple[pd.DataFrame, list[str]]:

@@ -34,7 +34,9 @@ def compare(articles: pd.DataFrame, **options: Any) -> pd.DataFrame:
     """
     from framing.pipeline import analyze
 
-    return analyze(articles, **options).comparison
+    table = analyze(articles, **options).comparison
+    assert table is not None  # always computed
+    return table
 
 
 def comparison(
@@ -68,6 +70,16 @@ def comparison(
     """
     table = _base(articles)
     parts: list[pd.DataFrame] = []
+    if sentences is not None:
+        from framing.sentiment import sentiment_summary
+
+        summary = sentiment_summary(sentences)
+        parts.append(summary.drop(columns=["n_articles", "n_sentences"]))
+    if quotes is not None:
+        from framing.quotes import quote_summary
+
+        words = table.set_index("outlet")["words"]
+        parts.append(quote_summary(quotes, n_words=words).drop(columns=["statements"]))
     if markers is not None:
         from framing.markers import marker_rates
 

@@ -197,8 +197,17 @@ def _stacked_bars(
     return ax
 
 
+def _statements(table: pd.DataFrame) -> pd.DataFrame:
+    """Quote rows without continuation rows (a quotation continued after "he said." is one
+    statement; ``framing.quotes`` links the continuation through ``continues``)."""
+    if "continues" not in table.columns:
+        return table
+    cont = table["continues"].fillna("").astype(str)
+    return table[cont == ""]
+
+
 def plot_voice_share(
-    quotes: pd.DataFrame,
+    table: pd.DataFrame,
     *,
     by: str = "speaker_type",
     weight: Literal["statements", "words"] = "statements",
@@ -208,12 +217,15 @@ def plot_voice_share(
     """Stacked bars: how each outlet's attributed statements split across kinds of source.
 
     Args:
-        quotes: One row per attributed statement with ``outlet`` and the ``by`` column, e.g.
-            ``framing.quotes(articles)`` (``by="speaker_type"``) or a table with an
-            ``affiliation`` column (``by="affiliation"``).
-        by: Column whose values make the stacks.
-        weight: ``"statements"`` counts rows; ``"words"`` weights each by its quoted words
-            (from a ``words`` column, or counted in ``quote``).
+        table: Either ``framing.voices(quotes)`` (one row per outlet and speaker, with
+            ``statements``, ``quoted_words``, ``speaker_type`` and ``affiliation``), or
+            ``framing.quotes(articles)`` (one row per statement; continuation rows are
+            folded into the statement they continue).
+        by: Column whose values make the stacks: ``"speaker_type"``, ``"affiliation"``,
+            ``"speaker"``, ...
+        weight: ``"statements"`` or ``"words"`` (words inside quotation marks: the
+            ``quoted_words`` column of a voices table; for a quotes table, the words of
+            direct and partial quotes).
         ax: Axes to draw into; a new figure is made when omitted.
         style: Outlet order and colours (default: built from the table's outlets).
 
@@ -225,13 +237,20 @@ def plot_voice_share(
         Shares, not counts: an outlet with two statements and one with twenty both fill the
         bar. The percentages printed on the bars hide segments under 8%.
     """
-    table = _by_outlet(quotes)
-    wcol: str | None = None
-    if weight == "words":
-        if "words" not in table.columns:
-            counts = [len(str(q).split()) for q in table["quote"].fillna("")]
-            table = table.assign(words=counts)
-        wcol = "words"
+    table = _by_outlet(table)
+    if "statements" in table.columns:  # a voices table: one row per outlet and speaker
+        wcol = "quoted_words" if weight == "words" else "statements"
+    else:
+        table = _statements(table)
+        wcol = None
+        if weight == "words":
+            kinds = table["kind"] if "kind" in table else pd.Series("direct", index=table.index)
+            words = [
+                len(str(q).split()) if k in ("direct", "partial") else 0
+                for q, k in zip(table["quote"].fillna(""), kinds, strict=True)
+            ]
+            table = table.assign(words=words)
+            wcol = "words"
     shares = _share_table(table, by, weight=wcol)
     what = "quoted words" if weight == "words" else "attributed statements"
     label = by.replace("_", " ")
@@ -287,7 +306,7 @@ def plot_verb_stance(
         "said" is the newsroom default; a large non-neutral share ("claimed", "admitted",
         "slammed") means the outlet characterises statements as it reports them.
     """
-    table = _by_outlet(quotes)
+    table = _statements(_by_outlet(quotes))
     present = table[stance_col].astype("string").fillna("unknown").replace("", "unknown")
     known = [s for s in STANCE_ORDER if s in set(present)]
     extra = sorted(set(present) - set(STANCE_ORDER))

@@ -36,6 +36,7 @@ __all__ = [
     "report",
     "report_from_source",
     "sentiment_drivers_or_none",
+    "voices_table",
 ]
 
 
@@ -401,49 +402,42 @@ def _labels_section(result: Any, outlets: Sequence[str]) -> str:
     )
 
 
-def _voices_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> str:
-    from framing import plotting
+def voices_table(result: Any) -> pd.DataFrame | None:
+    """Per outlet and speaker (``framing.voices``): from the result, or computed from quotes."""
+    voices = getattr(result, "voices", None)
+    if voices is not None and {"speaker", "affiliation", "statements"} <= set(voices.columns):
+        return voices
+    if result.quotes is None:
+        return None
+    from framing.quotes import voices as voices_of
 
+    return voices_of(result.quotes, by="speaker")
+
+
+def _voices_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> str:
     quotes = result.quotes
-    if quotes is None or quotes.empty:
+    voices = voices_table(result)
+    if quotes is None or quotes.empty or voices is None:
         body = '<p class="empty">No attributed statements found.</p>'
     else:
         height = 1.8 + 0.65 * len(outlets)
         figs = [
             _safe_figure(
-                lambda ax: plotting.plot_voice_share(quotes, ax=ax, style=style),
-                alt="Share of attributed statements by speaker type, per outlet",
+                partial(_draw_voices, voices, by, style),
+                alt=f"Share of attributed statements by {by.replace('_', ' ')}, per outlet",
                 height=height,
             )
+            for by in ("speaker_type", "affiliation")
         ]
-        if "affiliation" in quotes.columns:
-            figs.append(
-                _safe_figure(
-                    lambda ax: plotting.plot_voice_share(
-                        quotes, by="affiliation", ax=ax, style=style
-                    ),
-                    alt="Share of attributed statements by speaker affiliation, per outlet",
-                    height=height,
-                )
+        figs.append(
+            _safe_figure(
+                partial(_draw_stance, quotes, style),
+                alt="Reporting-verb stance mix, per outlet",
+                height=height,
             )
-        if "verb_stance" in quotes.columns:
-            figs.append(
-                _safe_figure(
-                    lambda ax: plotting.plot_verb_stance(quotes, ax=ax, style=style),
-                    alt="Reporting-verb stance mix, per outlet",
-                    height=height,
-                )
-            )
-        top = (
-            quotes.assign(speaker=quotes["speaker"].fillna("(unknown)").replace("", "(unknown)"))
-            .groupby(["outlet", "speaker"], sort=False)
-            .size()
-            .rename("statements")
-            .reset_index()
-            .sort_values(["outlet", "statements", "speaker"], ascending=[True, False, True])
-            .groupby("outlet", sort=False)
-            .head(5)
         )
+        cols = ["outlet", "speaker", "speaker_type", "affiliation", "statements", "quoted_words"]
+        top = voices[[c for c in cols if c in voices.columns]].groupby("outlet").head(5)
         body = f'<div class="figures">{"".join(figs)}</div>' + html_table(
             _ordered(top, outlets), max_rows=None
         )
@@ -453,8 +447,21 @@ def _voices_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> 
         body,
         "Whom an outlet lets speak, and how it introduces them ('said' vs 'claimed', "
         "'stressed', 'admitted'), is attribution framing. Bars are shares of each outlet's "
-        "attributed statements; the table lists each outlet's most-quoted sources.",
+        "attributed statements; the table lists each outlet's five most-quoted sources "
+        "(affiliations come from the story's speaker table; unlisted speakers stay 'unknown').",
     )
+
+
+def _draw_voices(voices: pd.DataFrame, by: str, style: OutletStyle, ax: Axes) -> Axes:
+    from framing.plotting import plot_voice_share
+
+    return plot_voice_share(voices, by=by, ax=ax, style=style)
+
+
+def _draw_stance(quotes: pd.DataFrame, style: OutletStyle, ax: Axes) -> Axes:
+    from framing.plotting import plot_verb_stance
+
+    return plot_verb_stance(quotes, ax=ax, style=style)
 
 
 def _method_section() -> str:

@@ -11,9 +11,11 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from framing.corpus import load_corpus
+from framing.labels import labels
 from framing.markers import markers
 from framing.pipeline import Analysis, analysis_names, analyze, analyze_stream
 from framing.pipeline.engines import default_chunksize
+from framing.quotes import quotes, voices
 from framing.sentiment import sentiment
 from framing.terms import word_choice
 from framing.text import split_sentences, tokenize
@@ -27,8 +29,13 @@ def story(story_dir: Path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def story_serial(story: pd.DataFrame) -> Analysis:
-    return analyze(story, progress=False)
+def actors(story_dir: Path) -> Path:
+    return story_dir / "actors.tsv"
+
+
+@pytest.fixture(scope="module")
+def story_serial(story: pd.DataFrame, actors: Path) -> Analysis:
+    return analyze(story, actors=actors, progress=False)
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +59,30 @@ def assert_same_tables(a: Analysis, b: Analysis) -> None:
 # --- identical results on every engine ---------------------------------------------------------
 
 
+def test_pipeline_runs_every_analysis(story_serial):
+    assert set(story_serial.tables) == {*PER_ROW, "voices", "terms", "comparison"}
+    for name, table in story_serial.tables.items():
+        assert len(table) > 0, name
+
+
 @pytest.mark.parametrize("chunksize", [1, 2, None])
-def test_pipeline_processes_identical_to_serial(story, story_serial, chunksize):
-    result = analyze(story, engine="processes", jobs=2, chunksize=chunksize, progress=False)
+def test_pipeline_processes_identical_to_serial(story, story_serial, actors, chunksize):
+    result = analyze(
+        story, actors=actors, engine="processes", jobs=2, chunksize=chunksize, progress=False
+    )
     assert_same_tables(story_serial, result)
 
 
 @pytest.mark.parametrize("chunksize", [1, 3])
-def test_pipeline_serial_chunksize_does_not_change_results(story, story_serial, chunksize):
-    assert_same_tables(story_serial, analyze(story, chunksize=chunksize, progress=False))
+def test_pipeline_serial_chunksize_does_not_change_results(story, story_serial, actors, chunksize):
+    result = analyze(story, actors=actors, chunksize=chunksize, progress=False)
+    assert_same_tables(story_serial, result)
 
 
-def test_pipeline_dask_cluster_identical_to_serial(story, story_serial, dask_client):
-    result = analyze(story, engine="dask", client=dask_client, chunksize=2, progress=False)
+def test_pipeline_dask_cluster_identical_to_serial(story, story_serial, actors, dask_client):
+    result = analyze(
+        story, actors=actors, engine="dask", client=dask_client, chunksize=2, progress=False
+    )
     assert_same_tables(story_serial, result)
 
 
@@ -78,9 +96,9 @@ def test_pipeline_engines_identical_on_500_articles(abp_slice, dask_client):
     assert_same_tables(serial, dask)
 
 
-def test_pipeline_iterable_of_tables_identical_to_one_table(story, story_serial):
+def test_pipeline_iterable_of_tables_identical_to_one_table(story, story_serial, actors):
     parts = [story.iloc[:2], story.iloc[2:3], story.iloc[3:]]
-    assert_same_tables(story_serial, analyze(iter(parts), progress=False))
+    assert_same_tables(story_serial, analyze(iter(parts), actors=actors, progress=False))
 
 
 # --- the same numbers as the single-analysis functions ------------------------------------------
@@ -93,6 +111,21 @@ def test_pipeline_sentiment_matches_sentiment_function(story, story_serial):
 
 def test_pipeline_markers_match_markers_function(story, story_serial):
     assert_frame_equal(story_serial.markers, markers(story))
+
+
+def test_pipeline_quotes_and_voices_match_quote_functions(story, story_serial):
+    assert_frame_equal(story_serial.quotes, quotes(story))
+    assert_frame_equal(story_serial.voices, voices(quotes(story)))
+
+
+def test_pipeline_labels_match_labels_function(story, story_serial, actors):
+    assert_frame_equal(story_serial.labels, labels(story, actors=actors))
+
+
+def test_pipeline_labels_skipped_without_actors_unless_asked(story):
+    assert analyze(story, progress=False).labels is None
+    with pytest.raises(TypeError, match="needs the option actors="):
+        analyze(story, analyses=["labels"], progress=False)
 
 
 def test_pipeline_terms_match_word_choice(story, story_serial):
@@ -128,10 +161,11 @@ def test_pipeline_articles_table_counts_and_metadata(story, story_serial):
     ("columns", "renamed"),
     [({"text": "body", "article_id": "ID", "outlet": "source"}, ("body", "ID", "source"))],
 )
-def test_pipeline_column_keywords(story, story_serial, columns, renamed):
+def test_pipeline_column_keywords(story, story_serial, actors, columns, renamed):
     text_col, id_col, outlet_col = renamed
     result = analyze(
         story.rename(columns=columns),
+        actors=actors,
         text_col=text_col,
         id_col=id_col,
         outlet_col=outlet_col,
@@ -140,18 +174,18 @@ def test_pipeline_column_keywords(story, story_serial, columns, renamed):
     assert_same_tables(story_serial, result)
 
 
-def test_pipeline_empty_input_gives_empty_tables_with_columns(story, story_serial):
-    result = analyze(story.iloc[:0], progress=False)
-    for name in ("sentiment", "sentences", "markers"):
+def test_pipeline_empty_input_gives_empty_tables_with_columns(story, story_serial, actors):
+    result = analyze(story.iloc[:0], actors=actors, progress=False)
+    for name in ("sentiment", "sentences", "markers", "quotes", "labels"):
         assert len(result.tables[name]) == 0
         assert list(result.tables[name].columns) == list(story_serial.tables[name].columns)
     assert len(result.comparison) == 0
 
 
-@pytest.mark.parametrize("only", [("markers",), ("terms",), ("sentiment", "terms")])
+@pytest.mark.parametrize("only", [("markers",), ("terms",), ("sentiment", "quotes")])
 def test_pipeline_analyses_subset(story, story_serial, only):
     result = analyze(story, analyses=only, progress=False)
-    for name in ("sentiment", "markers", "terms"):
+    for name in ("sentiment", "quotes", "markers", "terms"):
         if name in only:
             assert_frame_equal(result.tables[name], story_serial.tables[name])
         else:
@@ -176,7 +210,7 @@ def test_pipeline_bad_arguments_raise_clear_errors(story, kwargs, error, message
 
 
 def test_pipeline_analysis_names_cover_the_tables():
-    assert set(analysis_names()) >= {"sentiment", "markers", "terms"}
+    assert analysis_names() == ("sentiment", "quotes", "markers", "labels", "terms")
 
 
 def test_pipeline_dask_missing_says_how_to_install(story, monkeypatch):
@@ -210,11 +244,17 @@ def test_pipeline_progress_off_when_not_interactive(story, capsys):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
-def test_pipeline_stream_writes_the_same_files_as_save(story, story_serial, tmp_path, fmt):
+def test_pipeline_stream_writes_the_same_files_as_save(story, story_serial, actors, tmp_path, fmt):
     saved = story_serial.save(tmp_path / "saved", format=fmt)
     chunks = (story.iloc[i : i + 2] for i in range(0, len(story), 2))
     streamed = analyze_stream(
-        chunks, tmp_path / "streamed", format=fmt, engine="processes", jobs=2, progress=False
+        chunks,
+        tmp_path / "streamed",
+        actors=actors,
+        format=fmt,
+        engine="processes",
+        jobs=2,
+        progress=False,
     )
     assert set(saved) == set(streamed.files) == set(story_serial.tables)
     assert streamed.n_articles == 5

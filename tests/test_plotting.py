@@ -168,3 +168,36 @@ def test_plotting_does_not_change_rcparams(comparison: pd.DataFrame, quotes: pd.
     plot_voice_share(quotes, by="speaker")
     plot_verb_stance(quotes)
     assert dict(matplotlib.rcParams) == before
+
+
+def test_plotting_voice_share_from_a_voices_table() -> None:
+    # framing.voices(quotes) rows for USA Today, as the bundled story gives them.
+    voices = pd.DataFrame(
+        {
+            "outlet": ["USA Today"] * 4,
+            "speaker": ["Mustafa al-Kadhimi", "Anthony Cordesman", "Joe Biden", "Trita Parsi"],
+            "statements": [4, 3, 3, 2],
+            "quoted_words": [32, 25, 15, 73],
+            "affiliation": ["Iraqi government", "experts", "US government", "experts"],
+        }
+    )
+    ax = plot_voice_share(voices, by="affiliation")
+    shares = {
+        t.get_text(): round(float(c[0].get_width()), 4)
+        for t, c in zip(ax.get_legend().get_texts(), ax.containers, strict=True)
+    }
+    assert shares == {"experts": 0.4167, "Iraqi government": 0.3333, "US government": 0.25}
+    ax = plot_voice_share(voices, by="affiliation", weight="words")
+    assert round(float(ax.containers[0][0].get_width()), 4) == round(98 / 145, 4)
+
+
+def test_plotting_continuation_rows_count_once(quotes: pd.DataFrame) -> None:
+    # A continuation of Rudaw's statement ("...," he said. "...") is not a second statement.
+    extra = quotes.iloc[[3]].assign(continues="q4", verb_stance="assertive")
+    continued = pd.concat([quotes, extra], ignore_index=True)
+    continued["continues"] = continued["continues"].fillna("")
+    ax = plot_verb_stance(continued)
+    rudaw = [round(float(c[0].get_width()), 4) for c in ax.containers]
+    assert rudaw == [1.0, 0.0, 0.0]
+    ax = plot_verb_stance(continued.drop(columns="continues"))
+    assert [round(float(c[0].get_width()), 4) for c in ax.containers] == [0.5, 0.5, 0.0]

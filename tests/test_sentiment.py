@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textblob import TextBlob
 from textblob.en import parser as pattern_parser
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.sentiment import (
     driver_rows,
@@ -34,6 +35,42 @@ from framing.text import Doc, normalize, split_sentences
 SEEDS = sorted(
     Path(__file__).resolve().parents[1].joinpath("data", "iraq-2021-07-26").glob("*.txt")
 )
+
+
+_ORIGINAL_VADER = SentimentIntensityAnalyzer()
+# Words that exercise VADER's negation, idiom, booster, "but", caps and emoji rules.
+_TRICKY_WORDS = [
+    "not",
+    "never",
+    "no",
+    "without",
+    "doubt",
+    "so",
+    "this",
+    "kind",
+    "of",
+    "good",
+    "bad",
+    "great",
+    "NOT",
+    "GREAT",
+    "!",
+    "?",
+    "but",
+    "least",
+    "at",
+    "very",
+    "the",
+    "shit",
+    "yeah",
+    "right",
+    ":)",
+    "😀",
+    "isn't",
+    "cut",
+    "the",
+    "mustard",
+]
 
 
 def _row(text: str, **options: object) -> dict[str, object]:
@@ -305,6 +342,27 @@ def test_sentiment_vader_is_sentence_mean() -> None:
     assert round(article["vader_compound"], 4) == 0.1813
 
 
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_sentiment_vader_analyzer_equals_vader(path: Path) -> None:
+    original = SentimentIntensityAnalyzer()
+    doc = Doc(path.read_text(encoding="utf-8"))
+    for sent in doc.sentences:
+        for text in (doc.text[sent.start : sent.end], doc.norm[sent.start : sent.end]):
+            assert analyzer().polarity_scores(text) == original.polarity_scores(text), text
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_TRICKY_WORDS),
+        max_size=12,
+    )
+)
+def test_sentiment_vader_analyzer_equals_vader_on_tricky_text(words: list[str]) -> None:
+    text = " ".join(words)
+    assert analyzer().polarity_scores(text) == _ORIGINAL_VADER.polarity_scores(text)
+
+
 def test_sentiment_vader_off_gives_nan() -> None:
     row = _row("Kadhimi is seen as friendly to the US.", vader=False)
     assert math.isnan(row["vader_compound"])  # type: ignore[arg-type]
@@ -481,3 +539,9 @@ def test_sentiment_summary_scores_an_articles_table() -> None:
     table = _articles(["Kadhimi is seen as friendly to the US. The attack hit a military base."])
     summary = sentiment_summary(table, n_boot=200)
     assert summary.n_sentences[0] == 2 and summary.polarity[0] == 0.1875
+
+
+def test_sentiment_summary_empty_table_keeps_columns() -> None:
+    empty = sentiment(_articles([]), level="sentence")
+    summary = sentiment_summary(empty)
+    assert list(summary.columns) == list(SUMMARY_COLUMNS) and summary.empty

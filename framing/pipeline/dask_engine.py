@@ -99,7 +99,11 @@ def run_dask_blocks(
             continue
         bag = db.from_sequence(list(block), partition_size=size)
         parts = bag.map_partitions(_analyze_partition, options)
-        tables = parts.map(_tables_only).to_delayed()
+        if client is not None:
+            # Analyse once and keep the partitions on the workers; both the tables and the
+            # term reduction are then built from the same results.
+            parts = client.persist(parts)
+        tables = parts.map(_tables_only).to_delayed(optimize_graph=False)
         terms = parts.reduction(_partition_terms, _sum_terms, split_every=8)
         chunks, block_terms = _compute(tables, terms, client, jobs, progress)
         if chunks:

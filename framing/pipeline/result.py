@@ -1,4 +1,4 @@
-"""The result of :func:`framing.analyze`, and writing tables to disk all at once or chunk by chunk."""
+"""The result of :func:`framing.analyze`; writing tables to disk at once or chunk by chunk."""
 
 from __future__ import annotations
 

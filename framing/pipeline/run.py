@@ -1,4 +1,4 @@
-"""One pass over a corpus: :func:`analyze` (tables in memory) and :func:`analyze_stream` (to disk)."""
+"""One pass over a corpus: :func:`analyze` (tables in memory), :func:`analyze_stream` (to disk)."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def analyze(
         >>> result = analyze(load_corpus("data/iraq-2021-07-26"))  # doctest: +SKIP
         >>> result.comparison  # doctest: +SKIP
     """
-    opts = make_options(analyses=analyses, **options)
+    opts = make_options(analyses=None if analyses is None else list(analyses), **options)
     columns = _Columns(text_col, id_col, outlet_col)
     total = len(articles) if isinstance(articles, pd.DataFrame) else None
     metas: list[pd.DataFrame] = []
@@ -170,7 +170,7 @@ def analyze_stream(
         A :class:`StreamResult` with the paths written and the comparison table.
     """
     started = time.perf_counter()
-    opts = make_options(analyses=analyses, **options)
+    opts = make_options(analyses=None if analyses is None else list(analyses), **options)
     columns = _Columns(text_col, id_col, outlet_col)
     total = len(articles) if isinstance(articles, pd.DataFrame) else None
     metas = _Metadata()
@@ -239,7 +239,7 @@ def _frames(articles: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterator[pd.Data
 def _records(
     frames: Iterable[pd.DataFrame], columns: _Columns, metas: list[pd.DataFrame] | _Metadata
 ) -> Iterator[list[Record]]:
-    """Yield each table as ``(text, article_id, outlet)`` records; keep its metadata in ``metas``."""
+    """Yield each table as ``(text, article_id, outlet)`` records; keep its metadata."""
     for frame in frames:
         missing = [c for c in (columns.text, columns.id, columns.outlet) if c not in frame.columns]
         if missing:

@@ -55,6 +55,8 @@ class Step:
             once from all rows (e.g. ``voices`` from ``quotes``).
         prepare: ``prepare(options) -> options``, run once before any article: loads the
             lexicons the options name, so workers get data, not paths.
+        required: Options without which the step cannot run (``actors`` for labels): by
+            default the step is skipped when they are missing; asked for by name, it raises.
     """
 
     name: str
@@ -67,6 +69,7 @@ class Step:
         None
     )
     prepare: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+    required: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,45 @@ def _markers_frame(table: str, rows: Rows) -> pd.DataFrame:
     return _frame(rows)
 
 
+def _quotes_run(doc: Doc, options: Mapping[str, Any]) -> dict[str, Rows]:
+    from framing.quotes import quote_rows
+
+    return {"quotes": quote_rows(doc)}
+
+
+def _quotes_frame(table: str, rows: Rows) -> pd.DataFrame:
+    from framing.quotes.table import _INT_COLUMNS, COLUMNS
+
+    dtypes = {c: "int64" if c in _INT_COLUMNS else object for c in COLUMNS}
+    return pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(dtypes)
+
+
+def _quotes_derive(
+    tables: Mapping[str, pd.DataFrame], articles: pd.DataFrame
+) -> dict[str, pd.DataFrame]:
+    from framing.quotes import voices
+
+    return {"voices": voices(tables["quotes"])}
+
+
+def _labels_prepare(options: Mapping[str, Any]) -> dict[str, Any]:
+    from framing.labels import load_actors
+
+    return {"actors": tuple(load_actors(options["actors"]))}
+
+
+def _labels_run(doc: Doc, options: Mapping[str, Any]) -> dict[str, Rows]:
+    from framing.labels import label_rows
+
+    return {"labels": label_rows(doc, options["actors"])}
+
+
+def _labels_frame(table: str, rows: Rows) -> pd.DataFrame:
+    from framing.labels import _frame
+
+    return _frame(rows)
+
+
 def _registry() -> dict[str, Step]:
     return {
         "sentiment": Step(
@@ -196,11 +238,32 @@ def _registry() -> dict[str, Step]:
                     "polarity",
                     "subjectivity",
                     "vader_compound",
+                    "polarity_stock",
+                    "subjectivity_stock",
                     "polarity_own",
-                    "subjectivity_own",
-                    "quoted",
+                    "polarity_quoted",
                 ),
             },
+        ),
+        "quotes": Step(
+            name="quotes",
+            tables=("quotes",),
+            run=_quotes_run,
+            frame=_quotes_frame,
+            summary_columns={
+                "quotes": (
+                    "article_id",
+                    "outlet",
+                    "quote_id",
+                    "kind",
+                    "quote",
+                    "speaker",
+                    "speaker_type",
+                    "verb_stance",
+                    "continues",
+                )
+            },
+            derive=_quotes_derive,
         ),
         "markers": Step(
             name="markers",
@@ -210,6 +273,15 @@ def _registry() -> dict[str, Step]:
             options=("lexicon", "categories"),
             prepare=_markers_prepare,
             summary_columns={"markers": ("article_id", "outlet", "category", "in_quote")},
+        ),
+        "labels": Step(
+            name="labels",
+            tables=("labels",),
+            run=_labels_run,
+            frame=_labels_frame,
+            options=("actors",),
+            prepare=_labels_prepare,
+            required=("actors",),
         ),
     }
 
@@ -245,11 +317,17 @@ def make_options(*, analyses: Sequence[str] | None = None, **options: Any) -> Op
     from framing.terms import load_stopwords
 
     every = analysis_names()
+    options = {k: v for k, v in options.items() if v is not None}
     names = every if analyses is None else tuple(analyses)
     unknown = [n for n in names if n not in every]
     if unknown:
         raise ValueError(f"unknown analysis {unknown[0]!r}; choose from {list(every)}")
     steps = tuple(n for n in STEPS if n in names)
+    for name in steps:
+        missing = [o for o in STEPS[name].required if o not in options]
+        if missing and analyses is not None:
+            raise TypeError(f"the {name} analysis needs the option {missing[0]}=")
+    steps = tuple(n for n in steps if all(o in options for o in STEPS[n].required))
     with_terms = "terms" in names
     routed: dict[str, dict[str, Any]] = {n: {} for n in steps}
     terms: dict[str, Any] = {}

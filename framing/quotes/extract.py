@@ -37,6 +37,7 @@ from framing.quotes.speakers import (
     mention_after,
     mention_before,
     resolve_name,
+    strip_aux,
     speaker_type,
 )
 from framing.quotes.verbs import VerbLexicon, find_forms, load_verbs
@@ -103,9 +104,7 @@ class QuotationSpan(NamedTuple):
 
 # --- cue patterns ---------------------------------------------------------------------------
 
-_TELL_LEMMAS = wordset(
-    """tell inform assure remind warn advise brief ask urge caution promise thank accuse"""
-)
+_TELL_LEMMAS = wordset("""tell inform assure remind warn advise brief ask urge caution promise""")
 _THAT = re.compile(r"\bthat\b")
 _CLAUSE_START = re.compile(
     r"(?:he|she|they|it|we|i|you|there|the|a|an|this|these|those|his|her|their|its|our|my|no|"
@@ -133,9 +132,9 @@ _PP = re.compile(
 # Verbs whose reported content can be a noun phrase ("denied involvement", "called for a
 # ban", "stressed the state's importance"); "said" and "told" need a clause.
 _NP_OBJECT_LEMMAS = wordset(
-    """allege question announce deny reject dismiss dispute refute criticize criticise praise hail accuse
-    condemn denounce decry blast slam attack stress emphasize emphasise reiterate reaffirm
-    confirm reveal acknowledge admit concede cite describe explain propose recommend
+    """allege question announce deny reject dismiss dispute refute criticize criticise praise
+    hail accuse condemn denounce decry blast slam attack stress emphasize emphasise reiterate
+    reaffirm confirm reveal acknowledge admit concede cite describe explain propose recommend
     demand urge promise pledge vow predict question defend endorse applaud welcome lament
     blame tout highlight underline underscore"""
 )
@@ -149,7 +148,10 @@ _NO_CLAUSE = wordset(
     """to for of in on at by with from about into during after before as than so and or but"""
 )
 _ACCORDING = re.compile(r"(?<![\w-])according\s+to\b", re.IGNORECASE)
-_BAD_AFTER = re.compile(r"\s*(?:to\b|for\b|by\b|-)")
+_BAD_AFTER = re.compile(
+    r"\s*(?:to\b(?!\s+(?:the\s+media|the\s+press|reporters|journalists|me\b|him\b|her\b|them\b|"
+    r"us\b|a\s+group|[A-Z]))|for\b|by\b|-)"
+)
 _PARTICIPLE_LEMMAS_OK = wordset(
     """say tell add note write explain describe comment remark mention respond reply answer
     announce continue recall observe testify tweet post point out confirm reveal clarify
@@ -171,6 +173,7 @@ class _Stmt(NamedTuple):
     inverted: bool = False
     continues: int = -1
     pronoun_of: int = -1  # for relative pronouns: start of the antecedent mention
+    pronoun_end: int = -1  # ... and its end
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .']{2,}(?:,\s*[A-Z][\w ]{2,30}?)?\s*-\s*(?=[A-Z\"])")
@@ -223,9 +226,11 @@ def _attribution_only(norm: str, prev: _Sentence, s: object, lexicon: VerbLexico
     """True for '"Is that all there is?" | Trump said.': a quotation ending in ? or ! split
     from the short attribution that follows it."""
     start, end = s.start, s.end  # type: ignore[attr-defined]
-    if not re.search(r"[?!]['\"]{1,2}\s*$", norm[prev.start : prev.end]):
+    if not re.search(r"[?!.,]['\"]{1,2}\s*$", norm[prev.start : prev.end]):
         return False
-    if end - start > 200 or norm[start] in "\"'":
+    if end - start > 100 or norm[start] in "\"'" or not norm[start].isupper():
+        return False
+    if '"' in norm[start:end] or re.search(r"[,;:]", norm[start:end]):
         return False
     return bool(find_forms(lexicon, norm, start, min(end, start + 120)))
 
@@ -257,17 +262,40 @@ _NEGATED = re.compile(
     r"\bwhen|\bhow|\bunable\s+to|\bhas\s+yet\s+to)\s*$",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
+_IRREGULAR_PARTICIPLES = wordset("said told written spoken shown known found")
 _PARTICIPLE_ONLY = wordset("""spoken written shown known gone""")
 _NOUN_BEFORE = wordset(
-    """a an the this that these those his her their its our my your any some no every each"""
+    """a an the these those his her their its our my your no"""
 )
 
 
 def _base_subject(word: str) -> bool:
     """Can ``word`` stand right before a verb's base form ("they say", "analysts say")?"""
     low = word.lower()
-    if low in ("i", "we", "they", "you", "to", "will", "would", "could", "can", "may", "might",
-               "should", "must", "did", "do", "does", "who", "not", "also", "people", "others"):
+    if low in (
+        "i",
+        "we",
+        "they",
+        "you",
+        "to",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "do",
+        "does",
+        "who",
+        "not",
+        "also",
+        "people",
+        "others",
+    ):
         return True
     if tag(low) == "NNS" or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
         return True
@@ -276,7 +304,7 @@ def _base_subject(word: str) -> bool:
 
 def _headline_case(masked: str, lo: int, hi: int) -> bool:
     words = re.findall(r"[A-Za-z][\w'\-]*", masked[lo:hi])
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tuple[int, int, str]]:
@@ -286,7 +314,7 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
     for start, end, form in find_forms(lexicon, masked, lo, hi):
         word = masked[start:end]
         entry = lexicon.entries.get(form)
-        if entry is None or entry.kind == "cognition":
+        if entry is None or entry.kind in lexicon.skip_kinds:
             continue
         if word[0].isupper():
             if headline is None:
@@ -298,9 +326,19 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
             continue
         if form in _PARTICIPLE_ONLY and not re.search(r"\b(?:has|have|had|having)\s+$", before):
             continue
+        if _PASSIVE.search(before) and (form.endswith("ed") or form in _IRREGULAR_PARTICIPLES):
+            continue  # "are easily refuted", "was told": the subject is not the speaker
         prev = re.search(r"([\w'\-]+)\s*$", before)
         if prev and (prev.group(1).lower() in _NOUN_BEFORE or prev.group(1).endswith("'s")):
             continue  # "the reported attacks", "the military's announced withdrawal"
+        if (
+            prev
+            and form in ("called", "dubbed", "titled", "named")
+            and prev.group(1).islower()
+            and tag(prev.group(1)) in ("NN", "NNS")
+            and not _cat_any(prev.group(1))
+        ):
+            continue  # "a group called Our Principles": a name, not a statement
         if (
             prev
             and " " not in form
@@ -325,20 +363,29 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
 
 # Directives and commitments report their content as an infinitive: "vowed to take his
 # campaign to the convention", "urged Congress to act", "asked the committee to preserve them".
+# Cues too common in other senses to take a bare clause: "the borrowing continued ...".
+def _trailing_blocked(masked: str, v1: int, hi: int) -> bool:
+    """True when words after a cue show it is no trailing attribution ("continue to be")."""
+    m = re.match(r"\s*to\s+([a-z]+)", masked[v1:hi])
+    return bool(m and tag(m.group(1)) == "VB")
+
+
+_EXPLICIT_ONLY = wordset("continue go on repeat agree conclude find show")
 _INFINITIVE_LEMMAS = wordset(
     """vow pledge promise urge ask call on warn threaten demand offer propose request order
-    advise instruct implore appeal plead encourage caution remind tell call for"""
+    advise instruct implore appeal plead encourage caution remind tell call for want hope expect
+    plan intend"""
 )
 
 
 def _infinitive(rest: str, lemma: str) -> int | None:
     if lemma not in _INFINITIVE_LEMMAS:
         return None
-    m = re.match(r"\s*(?:[\w.'\-]+\s+){0,6}?(?:not\s+)?(?=to\s+[a-z])", rest)
+    m = re.match(rf"\s*(?:[\w.'\-]+\s+){{0,6}}?(?:not\s+)?(?=to\s+(?:[a-z]|{MASK}))", rest)
     if not m:
         return None
-    word = re.match(r"to\s+([a-z]+)", rest[m.end() :])
-    if word is None or tag(word.group(1)) not in ("VB", "VBP", ""):
+    word = re.match(rf"to\s+(?:[a-z]+ly\s+)?([a-z]+|{MASK})", rest[m.end() :])
+    if word is None or (word.group(1)[0] != MASK and tag(word.group(1)) not in ("VB", "VBP", "")):
         return None
     return _inf_start(rest, m.end())
 
@@ -349,6 +396,10 @@ def _inf_start(rest: str, to_pos: int) -> int:
     return lead if lead < to_pos else to_pos
 
 
+_PREP_START = re.compile(
+    r"(?i)(?:on|in|at|during|from|with|to|for|by|wednesday|monday|tuesday|thursday|friday|saturday|sunday)\b"
+)
+_SUBJ_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP")
 _CONTRACTED = re.compile(r"(?i)[a-z]+(?:'s|'re|'ve|'ll|'d|'m|n't)$")
 
 
@@ -363,14 +414,28 @@ def _has_finite_verb(
     """
     pattern = rf"[\w'\-]+|{MASK}+" if lenient else r"[\w'\-]+"
     words = re.findall(pattern, masked[start : min(hi, start + 200)])[:limit]
-    if lenient and len(words) > 1 and words[1][0] == MASK:
+    if lenient and any(
+        w[0] == MASK and (words[k - 1][0].isupper() or tag(words[k - 1].lower()) in _SUBJ_TAGS)
+        for k, w in enumerate(words[1:], 1)
+    ):
         return True  # 'said he "cannot walk down the street"'
-    if skip and words and _CONTRACTED.match(words[0]) and words[0].lower() != "let's":
-        if tag(words[0].lower().split("'")[0]) in ("PRP", "EX", "DT", "WP", "WDT"):
-            return True
+    if lenient and re.search(r"\bto\s+[a-z]+", masked[start : min(hi, start + 200)]):
+        m = re.search(r"\bto\s+([a-z]+)", masked[start : min(hi, start + 200)])
+        if m and tag(m.group(1)) in ("VB", "VBP", "NN"):
+            return True  # headlines: "US to end combat mission in Iraq, Biden announces"
+    if (
+        skip
+        and words
+        and _CONTRACTED.match(words[0])
+        and words[0].lower() != "let's"
+        and tag(words[0].lower().split("'")[0]) in ("PRP", "EX", "DT", "WP", "WDT")
+    ):
+        return True
     extra = ("VBN", "VBP", "VB") if lenient else ()
     return any(
-        is_finite_verb(w) or tag(w.lower()) in extra or _pron_contraction(w) for w in words[skip:]
+        (w[:1].islower() or i == 0 or w.startswith("I"))
+        and (is_finite_verb(w) or tag(w.lower()) in extra or _pron_contraction(w))
+        for i, w in enumerate(words[skip:], skip)
     )
 
 
@@ -392,21 +457,37 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
     m = re.match(r"\s*:\s*", rest)
     if m:
         return v_end + m.end()
+    # 'said of the request: "..."', 'added about Carson: "..."', 'said in a statement, "..."'
+    m = re.match(rf"[^{MASK}.;:,]{{1,80}}?[:,]\s*(?={MASK})", rest)
+    if m and not _has_finite_verb(masked, v_end, v_end + m.end(), 20, skip=0):
+        return v_end + m.end()
     m = re.match(rf"\s*(?:as|it|them|him|her|this)\s+(?={MASK})", rest)
     if m:
         return v_end + m.end()
     m = re.match(r"\s*,?\s*that\b", rest)
     if m:
         return v_end + m.end()
+    if lemma in _EXPLICIT_ONLY:
+        e = re.match(rf"\s*(?:,\s*|:\s*|that\b\s*)(?={MASK}|\S)", rest)
+        if not e or not re.match(rf"\s*(?:[,:]\s*{MASK}|:|that\b)", rest):
+            return None
     inf = _infinitive(rest, lemma)
     if inf is not None:
         return v_end + inf
+    # "that" a little later, past an object or adverbials
+    t = _THAT.search(rest[:160])
+    if t and MASK not in rest[: t.start()] and not re.search(r"[;]", rest[: t.start()]):
+        between = rest[: t.start()]
+        if (
+            lemma in _TELL_LEMMAS or re.fullmatch(r"[\s,]*(?:[\w.'\-]+[\s,]+){0,12}", between)
+        ) and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would|be)\b", between):
+            return v_end + t.end()
     if _BAD_AFTER.match(rest) and lemma not in ("according to",):
         return None
     if lemma in ("ask", "wonder", "question"):
-        w = _WH.search(rest[:120])
-        if w and not re.search(r"[.;:]", rest[: w.start()]):
-            return v_end + w.start()
+        wh = _WH.search(rest[:120])
+        if wh and not re.search(r"[.;:]", rest[: wh.start()]):
+            return v_end + wh.start()
         if lemma != "question":
             return None
     if lemma in ("call",):  # called X "Y": the quotation must come within a few words
@@ -414,13 +495,6 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
         if 0 <= q < 60 and not re.search(r"[,.;]", rest[:q]):
             return v_end
         return None
-    # "that" a little later, past an object or adverbials
-    t = _THAT.search(rest[:160])
-    if t and MASK not in rest[: t.start()] and not re.search(r"[;]", rest[: t.start()]):
-        between = rest[: t.start()]
-        if lemma in _TELL_LEMMAS or re.fullmatch(r"[\s,]*(?:[\w.'\-]+[\s,]+){0,12}", between):
-            if not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", between):
-                return v_end + t.end()
     pos = 0
     if lemma in _TELL_LEMMAS and not re.match(r"\s*(?:he|she|they|it|we|i|there)\b", rest):
         # skip the object: "told reporters", "told The Associated Press on Sunday"
@@ -452,14 +526,16 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
         return None
     w = word.group()
     wl = w.lower()
-    if wl in _NO_CLAUSE or tag(wl) in ("IN", "RB", "TO", "VB", "VBD", "VBN"):
-        if (
-            not (w[0].isupper() and tag(wl) not in ("IN", "TO"))
-            and wl not in ("there", "if", "unless", "once", "because", "although", "though")
-        ):
-            return None
+    if (
+        (wl in _NO_CLAUSE or tag(wl) in ("IN", "RB", "TO", "VB", "VBD", "VBN"))
+        and not (w[0].isupper() and tag(wl) not in ("IN", "TO"))
+        and wl not in ("there", "if", "unless", "once", "because", "although", "though")
+    ):
+        return None
     if lemma in _TELL_LEMMAS and not (
-        w[0].isupper() or w[0].isdigit() or tag(wl) in ("PRP", "DT", "EX", "PRP$", "CD")
+        w[0].isupper()
+        or w[0].isdigit()
+        or tag(wl) in ("PRP", "DT", "EX", "PRP$", "CD")
         or wl in ("if", "whether", "there")
         or _pron_contraction(w)
     ):
@@ -513,6 +589,8 @@ def _sentence_statements(
             continue
         found = mention_before(masked, lo, v0)
         mention: Mention | None = found[0] if found else None
+        if mention is not None and not _agrees(masked, mention, masked[v0:v1]):
+            mention = None
         inverted = False
         relative = mention is not None and _is_relative(masked, mention)
         pre = masked[lo : mention.start].rstrip() if mention else left_of_cue
@@ -525,7 +603,7 @@ def _sentence_statements(
                 inverted = mention is not None
                 pre = left_of_cue
                 trailing_ok = True
-            elif re.search(r"(?:\band|\bbut|,)$", left_of_cue) and len(left_of_cue) > 8:
+            elif re.search(r"(?:\band|\bbut|,)$", strip_aux(left_of_cue)) and len(left_of_cue) > 8:
                 # "survived five years in prison and says ...": the clause's subject speaks
                 mention = main_subject
                 if mention is None:
@@ -534,17 +612,28 @@ def _sentence_statements(
                 trailing_ok = False
             if mention is None:
                 continue
-        pronoun_of = -1
+        pronoun_of = pronoun_end = -1
         if relative:
             ante = antecedent(masked, lo, mention.start)
             if ante is None:
                 continue
-            pronoun_of = ante.start
+            pronoun_of, pronoun_end = ante.start, ante.end
         lead = None if inverted else _content_after(norm, masked, v1, hi, lemma)
         # an explicit clause after the cue ("said that ...", "said: ...", "told reporters he
         # ...") wins over reading the words before the subject as the content, unless a
         # quotation stands right before the subject ('"...," he said ...')
         prefer_lead = lead is not None and not pre.endswith(MASK)
+        # ... but a bare noun phrase after the cue ("confirmed Monday in a meeting with X")
+        # loses to a full clause before the subject
+        if (
+            prefer_lead
+            and trailing_ok
+            and lead is not None
+            and masked[lead] != MASK
+            and not _has_finite_verb(masked, lead, hi, 30, skip=0, lenient=True)
+            and _has_finite_verb(masked, lo, lo + len(pre), 60, skip=0)
+        ):
+            prefer_lead = False
         if prefer_lead and lead is not None:
             content = _kind_and_span(
                 norm, marks, lead, _clause_end(masked, lead, hi, masked[v0:v1])
@@ -552,7 +641,14 @@ def _sentence_statements(
             if content:
                 out.append(
                     _Stmt(
-                        content[0], content[1], content[2], mention, v0, v1, pronoun_of=pronoun_of
+                        content[0],
+                        content[1],
+                        content[2],
+                        mention,
+                        v0,
+                        v1,
+                        pronoun_of=pronoun_of,
+                        pronoun_end=pronoun_end,
                     )
                 )
                 main_subject = main_subject or mention
@@ -560,10 +656,27 @@ def _sentence_statements(
                 continue
         if not trailing_ok:
             continue
+        if not inverted and _trailing_blocked(masked, v1, hi):
+            continue  # "..., like teachers, continue to be exempt": not an attribution
         content = _kind_and_span(norm, marks, leading_end, lo + len(pre))
+        if content is None or (content[0] == "indirect" and content[2] - content[1] < 12):
+            # 'But, said Solovey, "I don't want ..."': the quotation after the cue is the content
+            after_q = mention.end if inverted else v1
+            q = re.match(rf"[^{MASK}.;]{{0,60}}?[,:]\s*(?={MASK})", masked[after_q:hi])
+            direct = _kind_and_span(norm, marks, after_q + q.end(), hi) if q else None
+            if direct and direct[0] == "direct":
+                out.append(_Stmt(direct[0], direct[1], direct[2], mention, v0, v1, inverted))
+                main_subject = main_subject or mention
+                continue
         if not content:
             continue
         after = mention.end if inverted else v1
+        if (
+            content[0] == "partial"
+            and _PREP_START.match(masked, content[1])
+            and not _has_finite_verb(masked, content[1], content[2], 60, skip=0)
+        ):
+            continue  # 'On ABC News's "This Week," Rubio said': a title, not the content
         if content[0] == "indirect" and not _has_finite_verb(
             masked, content[1], content[2], 60, skip=0, lenient=True
         ):
@@ -607,8 +720,10 @@ def _clause_end(masked: str, start: int, hi: int, cue: str = "") -> int:
     want = "VBD" if want == "VBN" else want
     if want in ("VBD", "VBZ"):
         for c in re.finditer(r",?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b", masked[start:hi]):
-            if c.start() > 8 and _same_tense(c.group(1), want) and not _has_subject_before(
-                masked, start, start + c.start()
+            if (
+                c.start() > 8
+                and _same_tense(c.group(1), want)
+                and not _has_subject_before(masked, start, start + c.start())
             ):
                 return start + c.start()
     return hi
@@ -626,6 +741,15 @@ def _cut_coordinated(norm: str, masked: str, stmts: list[_Stmt]) -> list[_Stmt]:
     """
     out = list(stmts)
     for i, st in enumerate(out):
+        for nxt in out[i + 1 :]:
+            if nxt.mention == st.mention and st.start < nxt.verb_start < st.end:
+                gap = masked[st.start : nxt.verb_start]
+                m = re.search(r"(?:,\s*)?\b(?:and|but)\s+(?:also\s+|then\s+)?$", gap)
+                if m:
+                    end = _strip_span(norm, st.start, st.start + m.start())[1]
+                    if end > st.start:
+                        st = out[i] = st._replace(end=end)
+                break
         for nxt in out[i + 1 :]:
             if nxt.mention is None or not (st.start < nxt.mention.start < st.end):
                 continue
@@ -697,14 +821,30 @@ def _colon_statement(
     v0, v1, _ = cues[-1]
     mention: Mention | None = None
     found = mention_before(masked, sent.start, v0)
-    if found:
-        mention = found[0]
-    else:
-        mention = mention_after(masked, v1, colon)
+    mention = found[0] if found else mention_after(masked, v1, colon)
     if mention is None:
         return []
     a, b = _strip_span(norm, mk.inner_start, mk.inner_end)
     return [_Stmt("direct", a, b, mention, v0, v1)] if b > a else []
+
+
+def _agrees(masked: str, mention: Mention, cue: str) -> bool:
+    """Subject-verb agreement: "helicopters suggests" is no attribution."""
+    written = masked[mention.start : mention.end].split()[-1]
+    head = written.lower()
+    first = cue.lower().split()[0]
+    if mention.role_start >= 0 or head.endswith(")") or not written.islower():
+        return True
+    plural = tag(head) == "NNS" and head not in ("news", "politics", "analysis", "series")
+    if first.endswith("s") and not first.endswith("ss") and tag(first) in ("VBZ", "NNS"):
+        return not plural
+    return True
+
+
+def _cat_any(word: str) -> bool:
+    from framing.quotes.speakers import _cat
+
+    return bool(_cat(word))
 
 
 def _is_org_word(mention: str) -> bool:
@@ -748,6 +888,10 @@ def _embed_statements(norm: str, masked: str) -> list[tuple[int, int, Mention]]:
     return out
 
 
+# Web-capture link lines ("Read More: <headline>", "Read Also: ...") repeat other headlines.
+_LINK_LINE = re.compile(r"(?i)(?:read\s+(?:more|also|next)|related|see\s+also|watch)\s*:")
+
+
 def _headline_statement(
     norm: str, masked: str, sent: _Sentence, known: Callable[[str], bool]
 ) -> _Stmt | None:
@@ -787,6 +931,8 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
     sents = _sentences(doc, marks, lex)
     stmts: list[tuple[_Stmt, int]] = []  # (statement, sentence index)
     for k, sent in enumerate(sents):
+        if _LINK_LINE.match(norm, sent.start):
+            continue
         found = _sentence_statements(norm, masked, marks, sent, lex)
         if not found and k + 1 < len(sents) and masked[: sent.end].rstrip().endswith(":"):
             found = _colon_statement(norm, masked, marks, sent, sents[k + 1], lex)
@@ -859,7 +1005,7 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
     new_index = {old: new for new, old in enumerate(order)}
     resolved: list[Quote] = []
     history: list[Quote] = []
-    for new, old in enumerate(order):
+    for _new, old in enumerate(order):
         st, _k = stmts_all[old]
         cont = st.continues
         if cont <= -2:
@@ -920,8 +1066,28 @@ def _resolve(
         )
     m = st.mention
     written = text[m.start : m.end]
+    if m.role_start >= 0 and written.split()[-1][:1].islower():
+        # "Another delegate on the Cruz slate, Jim Poolman, said": the name is the appositive
+        appos = " ".join(text[m.role_start : m.role_end].split())
+        if re.fullmatch(r"(?:[A-Z][\w.'\-]*\s){1,3}[A-Z][\w'\-]+", appos):
+            full, nrole = resolve_name(appos, names)
+            return Quote(
+                st.kind,
+                st.start,
+                st.end,
+                full or appos,
+                m.start,
+                m.end,
+                written,
+                "person",
+                " ".join(written.split()),
+                verb,
+                st.verb_start,
+                st.verb_end,
+                stance,
+            )
     if st.pronoun_of >= 0:
-        ante_text = text[st.pronoun_of : m.start].rstrip(" ,")
+        ante_text = text[st.pronoun_of : st.pronoun_end].rstrip(" ,")
         full, nrole = resolve_name(ante_text, names)
         speaker = full or " ".join(ante_text.split())
         stype = "person" if full else speaker_type(ante_text)
@@ -956,6 +1122,8 @@ def _resolve(
                 role = role or names.roles.get(name, "")
     elif low in _PLURAL_PRONOUNS or low in ("it", "who", "which"):
         for q in reversed(history):
+            if q.speaker_start >= 0 and m.start - q.speaker_start > 400:
+                break  # "they"/"it" only refer back a sentence or two
             if low in ("it", "which") and q.speaker_type in ("organisation", "document"):
                 speaker, stype = q.speaker, q.speaker_type
                 break
@@ -1076,5 +1244,5 @@ def in_quotation(doc: Doc, start: int, end: int, *, attributed_only: bool = Fals
 def _same_tense(word: str, want: str) -> bool:
     t = tag(word)
     if want == "VBD":
-        return t in ("VBD", "VBN") and word.endswith("ed") or t == "VBD"
+        return (t in ("VBD", "VBN") and word.endswith("ed")) or t == "VBD"
     return t == want or (t in ("NNS", "VBZ") and word.endswith("s") and tag(word[:-1]) == "VB")

@@ -63,6 +63,7 @@ def _line_marks(text: str, norm: str, start: int, end: int) -> list[Mark]:
     out: list[Mark] = []
     open_at = -1
     open_width = 1
+    nested = 0  # curly quotation marks opened inside an open quotation
     for m in _DOUBLE.finditer(norm, start, end):
         i = m.start()
         width = m.end() - m.start()
@@ -71,14 +72,19 @@ def _line_marks(text: str, norm: str, start: int, end: int) -> list[Mark]:
         direction = _opens(text, norm, i, start, width)
         if direction is None:
             direction = open_at < 0
+        if open_at >= 0 and text[i] == "\u201c" and text[open_at] == "\u201c":
+            nested += 1  # “... “Equal Justice Under Law” ...”: a quotation inside
+            continue
+        if nested and not direction:
+            nested -= 1
+            continue
         if direction:
-            if open_at >= 0:
-                # A second opening mark while one is open: a stray or mistyped mark. Keep the
-                # first quotation running only if the new mark cannot close it.
-                if text[i] == '"' and norm[i - 1] not in " ([{-":
-                    out.append(Mark(open_at, i + width, True, width))
-                    open_at = -1
-                    continue
+            # A second opening mark while one is open: a stray or mistyped mark. Keep the
+            # first quotation running only if the new mark cannot close it.
+            if open_at >= 0 and text[i] == '"' and norm[i - 1] not in " ([{-":
+                out.append(Mark(open_at, i + width, True, width))
+                open_at = -1
+                continue
             open_at = i
             open_width = width
         elif open_at >= 0:

@@ -26,6 +26,7 @@ __all__ = [
     "mention_before",
     "resolve_name",
     "speaker_type",
+    "strip_aux",
 ]
 
 #: Speaker types, in the order tables list them.
@@ -44,7 +45,8 @@ SPEAKER_TYPES = (
 def _cues() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for row in read_tsv("speaker_cues.tsv"):
-        out.setdefault(row["word"].lower(), set()).add(row["category"])
+        cats = {c.strip() for c in row["categories"].split(",") if c.strip()}
+        out.setdefault(row["word"].lower(), set()).update(cats)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -66,7 +68,7 @@ _TOKEN = re.compile(rf"{MASK}+|[\w@#&$%]+(?:[.'\-][\w@#&]+)*(?:(?<=s)'(?!\w))?\.
 # Words that end a subject noun phrase when walking left from the cue (the subject never
 # contains them) ...
 _STOP_LEFT = wordset(
-    """that which whom whose when while because as if but or after before since so where
+    """that which who whom whose what when while because as if but or after before since so where
     although though whether than until unless said says say told tells saying telling is are
     was were has have had will would can could should may might must do does did be been
     being not also then there here it's i'm we're they're he's she's"""
@@ -85,6 +87,7 @@ _AUX = re.compile(
     r"reportedly|just|even|still|flatly|had|is|was|were|are|been|could|may|might|should|can|"
     r"[a-z]+ly))+$"
 )
+_QUANTIFIERS = wordset("another one others some many most both few several all none")
 _DEFINITE = wordset("the a an this that his her its their our my your another every each")
 _TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|this|late|early|earlier|later)$", re.IGNORECASE)
 _PREPOSITIONS = wordset(
@@ -119,7 +122,7 @@ _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|person|people|ary|iv
 def _head_ok(word: str) -> bool:
     """Can ``word`` head a speaker mention? Names, pronouns, people and organisation nouns."""
     low = word.lower().removesuffix("'s")
-    if low in _PRONOUNS or low in ("another", "one", "others"):
+    if low in _PRONOUNS or low in _QUANTIFIERS:
         return True
     if low in _TIME_WORDS or low.replace(",", "").replace(".", "").isdigit():
         return False
@@ -135,7 +138,11 @@ def _head_ok(word: str) -> bool:
 
 def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
     if toks and toks[-1][2] == ")":  # "Sen. Rand Paul (R-Ky.)": the head is before the brackets
-        k = max(i for i, t in enumerate(toks) if t[2] == "(") if any(t[2] == "(" for t in toks) else 0
+        k = (
+            max(i for i, t in enumerate(toks) if t[2] == "(")
+            if any(t[2] == "(" for t in toks)
+            else 0
+        )
         toks = toks[:k]
     if not toks or len(toks) > 14:
         return False
@@ -143,7 +150,7 @@ def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
     low = head.lower()
     if low in _STOP_LEFT and low not in _PRONOUNS:
         return False
-    if low in _PREPOSITIONS or low in _DETERMINERS - {"this", "that", "one", "another"}:
+    if low in _PREPOSITIONS or (low in _DETERMINERS - _QUANTIFIERS - {"this", "that"}):
         return False
     if not (head[0].isalnum() or head[0] in "@#"):
         return False
@@ -220,10 +227,17 @@ def antecedent(masked: str, lo: int, pos: int) -> Mention | None:
         stripped = masked[lo:pos].rstrip()
         if stripped.endswith(","):
             toks = _walk_left(masked, lo, lo + len(stripped) - 1)
-    # cut a trailing prepositional phrase: "a joint statement on Monday" -> "a joint statement"
-    for i, t in enumerate(toks):
-        if i > 0 and t[2].lower() in _PREPOSITIONS - {"of"}:
-            toks = toks[:i]
+    # the nearest noun phrase: "pressures from hardline Shia factions (who)" -> "hardline Shia
+    # factions"; a time phrase does not count: "a joint statement on Monday (which)"
+    while (
+        len(toks) > 2
+        and toks[-2][2].lower() in _PREPOSITIONS
+        and (toks[-1][2].lower() in _TIME_WORDS)
+    ):
+        toks = toks[:-2]
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i][2].lower() in _PREPOSITIONS - {"of"}:
+            toks = toks[i + 1 :]
             break
     if not toks:
         return None
@@ -231,6 +245,22 @@ def antecedent(masked: str, lo: int, pos: int) -> Mention | None:
     if not (_head_ok(head) or tag(head.lower()).startswith("NN")):
         return None
     return Mention(toks[0][0], toks[-1][1])
+
+
+def _inside_phrase(before: str) -> bool:
+    """Does ``before`` end with a word that makes the next name part of a phrase ("in X")?"""
+    m = re.search(r"([A-Za-z']+)\s*$", before)
+    return bool(m) and tag(m.group(1).lower()) in ("IN", "VBN", "VBD", "VBG", "TO", "CD")
+
+
+def strip_aux(left: str) -> str:
+    """Drop auxiliaries, adverbs and time words before a cue: "Austin further" -> "Austin"."""
+    left = left.rstrip()
+    while True:
+        m = _AUX.search(left) or _TIME_TAIL.search(left)
+        if not m:
+            return left
+        left = left[: m.start()]
 
 
 def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] | None:
@@ -254,30 +284,38 @@ def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] 
     coord = re.search(r"\s+([a-z]+)\s+and$", left)
     if coord and tag(coord.group(1)) in ("VBD", "VBZ", "VBP"):
         left = left[: coord.start()]
-    while True:
-        m = _AUX.search(left) or _TIME_TAIL.search(left)
-        if not m:
-            break
-        left = left[: m.start()]
+    left = strip_aux(left)
     hi = lo + len(left.rstrip())
     toks = _walk_left(masked, lo, hi)
     if toks and _np_ok(toks):
         return Mention(toks[0][0], toks[-1][1]), hi
-    # appositive: NAME, APPOSITIVE, cue
+    if toks and len(toks) > 2:
+        # "another source familiar with Cruz's thinking", "a White House official close to
+        # the talks": the head noun comes before the modifier
+        for i, t in enumerate(toks[1:], 1):
+            if t[2].lower() in ("familiar", "close", "with", "from", "at", "in", "for"):
+                if _np_ok(toks[:i]):
+                    return Mention(toks[0][0], toks[-1][1]), hi
+                break
+    # appositive: NAME, APPOSITIVE, cue (the appositive may hold commas: "Mr. Daniloff, now 81
+    # and retired in Cambridge, Mass., said")
     stripped = masked[lo:hi].rstrip()
     if not stripped.endswith(","):
         return None
     comma2 = lo + len(stripped) - 1
-    comma1 = masked.rfind(",", lo, comma2)
-    if comma1 < 0 or comma2 - comma1 > 200 or MASK in masked[comma1:comma2]:
-        return None
-    appos = _tokens(masked, comma1 + 1, comma2)
-    if not appos or len(appos) > 32:
-        return None
-    name = _walk_left(masked, lo, comma1)
-    if not name or not _np_ok(name):
-        return None
-    return Mention(name[0][0], name[-1][1], appos[0][0], appos[-1][1]), hi
+    comma1 = comma2
+    for _ in range(3):
+        comma1 = masked.rfind(",", lo, comma1)
+        if comma1 < 0 or comma2 - comma1 > 200 or MASK in masked[comma1:comma2]:
+            return None
+        appos = _tokens(masked, comma1 + 1, comma2)
+        if not appos or len(appos) > 32:
+            return None
+        name = _walk_left(masked, lo, comma1)
+        before = masked[lo : name[0][0]].rstrip() if name else ""
+        if name and _np_ok(name) and not _inside_phrase(before):
+            return Mention(name[0][0], name[-1][1], appos[0][0], appos[-1][1]), hi
+    return None
 
 
 _STOP_RIGHT = _PREPOSITIONS | {
@@ -309,12 +347,24 @@ def mention_after(masked: str, cue_end: int, hi: int) -> Mention | None:
                 break
             break
         low = w.lower()
+        if low == "by" and out and tag(out[-1][2].lower()) in ("VBN", "VBD"):
+            out.append((s, e, w))
+            continue
         if low in _STOP_RIGHT and out:
             if low == "of" and len(out) < 10:
                 out.append((s, e, w))
                 continue
             break
-        if out and w.islower() and tag(low) in ("VBD", "VBN", "VBZ", "VBP", "MD", "VBG"):
+        if (
+            out
+            and w.islower()
+            and tag(low) in ("VBD", "VBN", "VBZ", "VBP", "MD", "VBG")
+            and out[-1][2].lower() not in _DETERMINERS
+        ):
+            nxt = masked[e : e + 4]
+            if tag(low) in ("VBN", "VBD") and nxt.startswith(" by "):
+                out.append((s, e, w))  # "data compiled by Rudaw English"
+                continue
             break
         out.append((s, e, w))
         if len(out) > 12:
@@ -329,7 +379,10 @@ def mention_after(masked: str, cue_end: int, hi: int) -> Mention | None:
         return None
     if first.islower() and tag(low).startswith("VB") and not out[-1][2][0].isupper():
         return None
-    if not _head_ok(out[-1][2]):
+    head = out[-1][2]
+    if not _head_ok(head) and not (
+        tag(head.lower()) in ("NN", "NNP") and len(out) > 1 and low in _DEFINITE
+    ):
         return None
     return Mention(out[0][0], out[-1][1])
 
@@ -362,11 +415,16 @@ def speaker_type(mention: str, *, is_person_name: bool = False) -> str:
         return "person"
     low = [w.lower().removesuffix("'s") for w in words]
     for i, w in enumerate(low[1:], 1):  # "Statements from both sides": the head comes first
-        if w in ("of", "from", "for", "at", "in", "with", "on") and "title" not in _cat(low[i - 1]):
+        if (
+            w in ("of", "from", "for", "at", "in", "with", "on", "by", "familiar", "close", "who")
+            or (words[i].islower() and tag(w) == "VBN")
+        ) and "title" not in _cat(low[i - 1]):
             words, low = words[:i], low[:i]
             break
     head = low[-1]
     cats_head = _cat(head)
+    if head.startswith("@") and len(words) > 1:
+        return "person"  # "US President @JoeBiden"
     if any("social" in _cat(w) for w in low[-2:]) or (len(words) == 1 and head.startswith("@")):
         return "social media"
     if "document" in cats_head:
@@ -478,7 +536,7 @@ def build_name_index(norm: str, masked: str) -> NameIndex:
             roles[name] = role
     # short forms: a key also points to roles of the fullest name
     for key, name in list(full.items()):
-        for other_key, other in list(full.items()):
+        for _other_key, other in list(full.items()):
             if other != name and other.endswith(name) and len(other) > len(name):
                 full[key] = other
                 if name in roles and other not in roles:
@@ -496,6 +554,10 @@ def resolve_name(mention: str, index: NameIndex) -> tuple[str, str]:
     words = _words(mention)
     if not words:
         return "", ""
+    if words[-1].startswith("@"):  # "@JoeBiden" -> "Joe Biden"
+        words = words[:-1] + re.findall(r"[A-Z][a-z]+", words[-1])
+        if not words:
+            return "", ""
     last = words[-1]
     bare = re.sub(r"^(?:al|el)-", "", last)
     if bare[:1].isupper() and _is_name(bare.rstrip(".,")) and not _cat(bare):
@@ -503,7 +565,11 @@ def resolve_name(mention: str, index: NameIndex) -> tuple[str, str]:
         if name:
             return name, index.roles.get(name, "")
     low = [w.lower() for w in words if w.lower() not in _DETERMINERS]
-    if low and all("title" in _cat(w) or w in ("iraqi", "us", "u.s.", "american") for w in low):
+    if (
+        low
+        and any("title" in _cat(w) for w in low)
+        and all("title" in _cat(w) or w in ("iraqi", "us", "u.s.", "american") for w in low)
+    ):
         hits = [n for n, r in index.roles.items() if set(low) <= {w.lower() for w in r.split()}]
         hits = list(dict.fromkeys(hits))
         if len(hits) == 1:

@@ -51,6 +51,7 @@ class VerbLexicon(NamedTuple):
     entries: dict[str, VerbEntry]
     pattern: re.Pattern[str]
     first: dict[str, tuple[tuple[str, ...], ...]]
+    skip_kinds: frozenset[str] = frozenset({"cognition"})
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -117,18 +118,20 @@ def _build(rows: list[dict[str, str]]) -> VerbLexicon:
     return VerbLexicon(entries, _compile(list(entries)), ordered)
 
 
-def load_verbs(source: str | Path | None = None) -> VerbLexicon:
+def load_verbs(source: str | Path | None = None, *, beliefs: bool = False) -> VerbLexicon:
     """Load a reporting-verb lexicon (the package's own when ``source`` is None).
 
     Args:
         source: Path to a TSV with columns ``form, lemma, stance, kind``, or None.
+        beliefs: Also use ``cognition`` verbs ("believes", "expects", "wants") as cues, so
+            attributed beliefs and plans count as statements (off by default: they are not
+            things anyone said).
 
     Returns:
         The lexicon, with a compiled regex over all forms.
     """
-    if source is None:
-        return _package_lexicon()
-    return _build(read_tsv(Path(source)))
+    lex = _package_lexicon() if source is None else _build(read_tsv(Path(source)))
+    return lex._replace(skip_kinds=frozenset()) if beliefs else lex
 
 
 def verb_stance(cue: str, lexicon: VerbLexicon | None = None) -> str:

@@ -56,13 +56,17 @@ def affiliation_of(speaker: str, table: list[dict[str, str]]) -> str:
 def _statements(table: pd.DataFrame) -> pd.DataFrame:
     """One row per statement: continuation rows folded into the row they continue."""
     t = table.copy()
-    words = t["quote"].astype(str).str.split().str.len().fillna(0).astype("int64")
+    words = pd.Series([len(str(q).split()) for q in t["quote"]], index=t.index, dtype="int64")
     t["quoted_words"] = words.where(t["kind"].isin(["direct", "partial"]), 0)
     root = t["continues"].where(t["continues"].astype(str) != "", t["quote_id"])
     extra = t.groupby(root)["quoted_words"].sum()
     heads = t[t["continues"].astype(str) == ""].copy()
     heads["quoted_words"] = heads["quote_id"].map(extra).fillna(0).astype("int64")
     return heads
+
+
+def _most_common(values: pd.Series) -> str:
+    return str(values.mode().iloc[0])
 
 
 def voices(
@@ -105,7 +109,7 @@ def voices(
     st["affiliation"] = [affiliation_of(s, table) for s in quotes_table.loc[st.index, "speaker"]]
     for k in ("direct", "indirect", "partial"):
         st[k] = (st["kind"] == k).astype("int64")
-    agg = {
+    agg: dict[str, tuple[str, object]] = {
         "statements": ("quote_id", "size"),
         "quoted_words": ("quoted_words", "sum"),
         "direct": ("direct", "sum"),
@@ -113,7 +117,7 @@ def voices(
         "partial": ("partial", "sum"),
     }
     if by == "speaker":
-        agg["speaker_type"] = ("speaker_type", lambda s: s.mode().iloc[0])  # type: ignore[dict-item]
+        agg["speaker_type"] = ("speaker_type", _most_common)
         agg["affiliation"] = ("affiliation", "first")
     out = st.groupby(["outlet", by], sort=False).agg(**agg).reset_index()
     totals = out.groupby("outlet")["statements"].transform("sum")

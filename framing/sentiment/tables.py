@@ -58,8 +58,8 @@ def sentiment(
         overrides: ``True`` for the bundled ``framing/lexicons/sentiment_overrides.tsv``, a path
             to your own TSV with the same columns, or ``False`` for none, which (with the
             default ``mode``) means stock TextBlob.
-        vader: Also score with VADER (set ``False`` to save about a third of the time; the
-            VADER columns are then NaN).
+        vader: Also score with VADER, sentence by sentence (``False`` saves about 40% of the
+            time; the VADER columns are then NaN).
         text_col: Column holding the article text.
         id_col: Column holding the article id.
         outlet_col: Column holding the outlet name.
@@ -86,15 +86,17 @@ def sentiment(
         scored words: a sentence with one mildly positive word and nothing else scores like
         that word. Sentences without any lexicon word score 0.0, so on news, where most
         sentences are neutral reporting, article means sit near 0 (typically -0.05..+0.15) and
-        differences between outlets of a few hundredths are within noise. A common reading is
-        below -0.05 negative, above +0.05 positive, in between neutral (for VADER's compound
-        the conventional cut-offs are +-0.05). ``subjectivity`` runs from 0 (factual) to 1
-        (opinion) and measures how evaluative the scored words are, not whether the claims
-        are true. Blind spots: sarcasm and irony; negation beyond the next few words ("no one
-        could call this a success" is positive); the topic's own valence (an article on an
-        attack is not "negative" in tone because attacks are bad); quoted speech counts as
-        the outlet's unless you read ``polarity_own``. Check surprising scores with
-        :func:`sentiment_drivers`.
+        differences between outlets of a few hundredths are within noise. Conventional
+        cut-offs: TextBlob polarity >= +0.1 positive, <= -0.1 negative (the threshold of
+        pattern's own ``positive()``), neutral in between; VADER compound +-0.05 (the VADER
+        README). ``subjectivity`` runs from 0 (factual) to 1 (opinion) and measures how
+        evaluative the scored words are, not whether the claims are true. Blind spots: sarcasm
+        and irony; negation beyond the next word or two ("No one could call this a success."
+        scores +0.3, "not a stable popular government" +0.6); the topic's own valence (a
+        neutral report of an attack is not a negative tone); quoted speech counts as the
+        outlet's unless you read ``polarity_own``. Check surprising scores with
+        :func:`sentiment_drivers`; compare outlets with :func:`sentiment_summary`, which gives
+        intervals.
 
     References:
         Loria, S. TextBlob (PatternAnalyzer, from De Smedt & Daelemans 2012, Pattern for

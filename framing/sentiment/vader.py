@@ -16,18 +16,106 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
+from vaderSentiment import vaderSentiment as _vs
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-__all__ = ["VADER_COLUMNS", "analyzer", "article_vader", "sentence_vader"]
+__all__ = ["VADER_COLUMNS", "Analyzer", "analyzer", "article_vader", "sentence_vader"]
 
 VADER_COLUMNS = ("vader_compound", "vader_pos", "vader_neu", "vader_neg")
 
 
+class Analyzer(SentimentIntensityAnalyzer):
+    """VADER's ``SentimentIntensityAnalyzer`` with the same results, about a third faster.
+
+    Three hot spots of vaderSentiment 3.3.2 are cheaper here, nothing else changes:
+    ``polarity_scores`` skips its character-by-character emoji rewrite when the text holds no
+    emoji (the rewrite would return the text unchanged), and the negation and idiom checks read
+    the three or four neighbouring words they need instead of lower-casing the whole sentence
+    for every sentiment word. ``tests/test_sentiment.py`` checks the scores are identical to
+    the original's.
+    """
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        if not self.emojis.keys().isdisjoint(text):
+            return super().polarity_scores(text)
+        text = text.strip()
+        sentitext = _vs.SentiText(text)
+        sentiments: list[Any] = []
+        words = sentitext.words_and_emoticons
+        for i, item in enumerate(words):
+            valence = 0
+            if item.lower() in _vs.BOOSTER_DICT:
+                sentiments.append(valence)
+                continue
+            if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
+                sentiments.append(valence)
+                continue
+            sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)
+
+    @staticmethod
+    def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:
+        # vaderSentiment's _negation_check, indexing words[k].lower() instead of a full
+        # lower-cased copy (same indices, so the same words, negative indices included).
+        def low(k: int) -> str:
+            return str(words[k]).lower()
+
+        if start_i == 0 and _vs.negated([low(i - 1)]):
+            valence = valence * _vs.N_SCALAR
+        if start_i == 1:
+            if low(i - 2) == "never" and (low(i - 1) == "so" or low(i - 1) == "this"):
+                valence = valence * 1.25
+            elif low(i - 2) == "without" and low(i - 1) == "doubt":
+                valence = valence
+            elif _vs.negated([low(i - (start_i + 1))]):
+                valence = valence * _vs.N_SCALAR
+        if start_i == 2:
+            if (low(i - 3) == "never" and (low(i - 2) == "so" or low(i - 2) == "this")) or (
+                low(i - 1) == "so" or low(i - 1) == "this"
+            ):
+                valence = valence * 1.25
+            elif low(i - 3) == "without" and (low(i - 2) == "doubt" or low(i - 1) == "doubt"):
+                valence = valence
+            elif _vs.negated([low(i - (start_i + 1))]):
+                valence = valence * _vs.N_SCALAR
+        return valence
+
+    @staticmethod
+    def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
+        # vaderSentiment's _special_idioms_check with the same word lookups, done lazily.
+        def low(k: int) -> str:
+            return str(words[k]).lower()
+
+        onezero = f"{low(i - 1)} {low(i)}"
+        twoonezero = f"{low(i - 2)} {low(i - 1)} {low(i)}"
+        twoone = f"{low(i - 2)} {low(i - 1)}"
+        threetwoone = f"{low(i - 3)} {low(i - 2)} {low(i - 1)}"
+        threetwo = f"{low(i - 3)} {low(i - 2)}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in _vs.SPECIAL_CASES:
+                valence = _vs.SPECIAL_CASES[seq]
+                break
+        if len(words) - 1 > i:
+            zeroone = f"{low(i)} {low(i + 1)}"
+            if zeroone in _vs.SPECIAL_CASES:
+                valence = _vs.SPECIAL_CASES[zeroone]
+        if len(words) - 1 > i + 1:
+            zeroonetwo = f"{low(i)} {low(i + 1)} {low(i + 2)}"
+            if zeroonetwo in _vs.SPECIAL_CASES:
+                valence = _vs.SPECIAL_CASES[zeroonetwo]
+        for n_gram in (threetwoone, threetwo, twoone):
+            if n_gram in _vs.BOOSTER_DICT:
+                valence = valence + _vs.BOOSTER_DICT[n_gram]
+        return valence
+
+
 @cache
-def analyzer() -> SentimentIntensityAnalyzer:
+def analyzer() -> Analyzer:
     """The process's one VADER analyzer (reading its lexicon takes ~0.1 s, so it is built once)."""
-    return SentimentIntensityAnalyzer()
+    return Analyzer()
 
 
 def sentence_vader(text: str) -> dict[str, float]:
