@@ -208,21 +208,26 @@ def profile(data: Path, n: int, top: int = 15) -> dict[str, Any]:
     by_module: dict[str, float] = {}
     by_function: dict[str, float] = {}
 
-    def walk(frame: Any, owner: str) -> None:
+    def where(frame: Any) -> str:
+        path = frame.file_path or ""
+        short = path[len(str(REPO)) + 1 :] if path.startswith(package) else Path(path).name
+        return f"{frame.function} ({short}:{frame.line_no})"
+
+    def walk(frame: Any, owner: str, parent: Any) -> None:
         path = frame.file_path or ""
         if path.startswith(package):
             owner = path[len(str(REPO)) + 1 :]
         own = frame.time - sum(child.time for child in frame.children)
         by_module[owner] = by_module.get(owner, 0.0) + own
         if own > 0:
-            where = path[len(str(REPO)) + 1 :] if path.startswith(package) else Path(path).name
-            key = f"{frame.function} ({where}:{frame.line_no})"
+            # pyinstrument puts a frame's own time in a synthetic "[self]" child.
+            key = where(parent if frame.is_synthetic and parent is not None else frame)
             by_function[key] = by_function.get(key, 0.0) + own
         for child in frame.children:
-            walk(child, owner)
+            walk(child, owner, frame)
 
     if root is not None:
-        walk(root, "(outside framing)")
+        walk(root, "(outside framing)", None)
     total = sum(by_module.values()) or 1.0
     return {
         "articles": len(articles),

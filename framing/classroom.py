@@ -45,8 +45,10 @@ __all__ = [
     "BiasType",
     "Evidence",
     "Exercise",
+    "Glossary",
     "articles_from_texts",
     "bias_types",
+    "glossary",
     "handout_from_source",
 ]
 
@@ -163,6 +165,33 @@ def bias_types() -> pd.DataFrame:
     """The bias types of the exercise as a table (``key, name, what, look_for, question,
     measured_by``)."""
     return pd.DataFrame([b.__dict__ for b in BIAS_TYPES])
+
+
+class Glossary:
+    """The bias types as a readable list (renders in Jupyter; ``.html`` is the fragment)."""
+
+    def __init__(self, types: Sequence[BiasType] = BIAS_TYPES) -> None:
+        self.types = tuple(types)
+
+    @property
+    def html(self) -> str:
+        items = "".join(
+            f"<dt><strong>{html.escape(b.name)}</strong></dt><dd>{html.escape(b.what)} "
+            f"<em>Look for:</em> {html.escape(b.look_for)}</dd>"
+            for b in self.types
+        )
+        return f'<dl class="framing-glossary">{items}</dl>'
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{b.name}: {b.what}" for b in self.types)
+
+
+def glossary() -> Glossary:
+    """The seven bias types with what to look for, for students to read before predicting."""
+    return Glossary()
 
 
 def articles_from_texts(
@@ -493,7 +522,8 @@ class Exercise:
             rows.append(row)
         table = pd.DataFrame(rows)
         findings = [
-            f"{r['outlet']}: {r['loaded words (own voice)']} loaded words in its own voice."
+            f"{r['outlet']}: {_plural(r['loaded words (own voice)'], 'loaded word')} in its own "
+            "voice."
             for r in rows
         ]
         return table, findings
@@ -582,6 +612,10 @@ def handout_from_source(
     articles = load_corpus(source, **load_options)
     exercise = Exercise(articles, actors=actors or actors_beside(source))
     return exercise.write_handout(out, answers=answers)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 _DEMONYM_ENDINGS = ("an", "ian", "ese", "i", "ish")

@@ -41,6 +41,9 @@ _METRIC_LABELS = {
 }
 
 
+_METRIC_NAMES = {"vader_compound": "VADER compound", "polarity_stock": "stock TextBlob polarity"}
+
+
 def _new_axes(ax: Axes | None, *, width: float, height: float) -> Axes:
     if ax is not None:
         return ax
@@ -90,7 +93,8 @@ def plot_outlets(
         when the scale includes it.
 
     Reading the numbers:
-        The dot is the outlet's mean; the bar its 95% bootstrap interval over sentences. Bars
+        The dot is the outlet's mean; the bar its 95% bootstrap interval over sentences; a
+        hollow dot marks an outlet flagged ``too_little_text`` by the comparison. Bars
         that overlap widely mean the data cannot tell the outlets apart; with one article per
         outlet, even separated bars describe those articles, not the outlets in general.
     """
@@ -101,6 +105,7 @@ def plot_outlets(
     outlets = [o for o in style.sort(table.index) if o in table.index]
     lo_col, hi_col = f"{metric}_ci_low", f"{metric}_ci_high"
     has_ci = lo_col in table.columns and hi_col in table.columns
+    flagged = 0
     with projector_rc():
         ax = _new_axes(ax, width=8, height=1.2 + 0.6 * max(len(outlets), 1))
         for y, outlet in enumerate(outlets):
@@ -111,7 +116,18 @@ def plot_outlets(
             color = style.color(outlet)
             if has_ci and not (pd.isna(row[lo_col]) or pd.isna(row[hi_col])):
                 ax.hlines(y, float(row[lo_col]), float(row[hi_col]), color=color, linewidth=3)
-            ax.plot(value, y, marker=style.marker(outlet), markersize=11, color=color, zorder=3)
+            thin = bool(row.get("too_little_text", False)) if hasattr(row, "get") else False
+            ax.plot(
+                value,
+                y,
+                marker=style.marker(outlet),
+                markersize=11,
+                color=color,
+                markerfacecolor="white" if thin else color,
+                markeredgewidth=2.5,
+                zorder=3,
+            )
+            flagged += thin
         ax.set_yticks(range(len(outlets)), outlets)
         ax.set_ylim(len(outlets) - 0.5, -0.5)
         xmin, xmax = ax.get_xlim()
@@ -119,8 +135,21 @@ def plot_outlets(
             ax.axvline(0, color="#666666", linestyle="--", linewidth=1, zorder=1)
         ax.set_xlabel(_METRIC_LABELS.get(metric, metric))
         interval = " with 95% intervals" if has_ci else ""
-        ax.set_title(f"Mean {metric.replace('_', ' ')} by outlet{interval}")
+        name = _METRIC_NAMES.get(metric, metric.replace("_", " "))
+        ax.set_title(f"Mean {name} by outlet{interval}")
         ax.grid(axis="x", alpha=0.3)
+        if flagged:
+            ax.annotate(
+                "hollow dot: too little text for a stable estimate",
+                xy=(1, 0),
+                xycoords="axes fraction",
+                xytext=(0, -38),
+                textcoords="offset points",
+                ha="right",
+                va="top",
+                fontsize=10,
+                color="#555555",
+            )
     return ax
 
 

@@ -21,6 +21,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -32,6 +33,7 @@ __all__ = [
     "caution_note",
     "figure_html",
     "html_table",
+    "overview_table",
     "render_report",
     "report",
     "report_from_source",
@@ -173,7 +175,8 @@ def _fmt(value: Any, digits: int) -> str:
             return ""
         if value.is_integer() and abs(value) >= 100:
             return f"{value:,.0f}"
-        return f"{value:.{digits}f}"
+        text = f"{value:.{digits}f}"
+        return text.removeprefix("-") if float(text) == 0 else text  # no "-0.00"
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     try:
@@ -189,10 +192,12 @@ def _section(anchor: str, title: str, body: str, howto: str = "") -> str:
     return f'<section id="{anchor}"><h2>{_esc(title)}</h2>{note}{body}</section>'
 
 
-def _safe_figure(draw: Callable[[Axes], object], *, alt: str, height: float = 5) -> str:
+def _safe_figure(
+    draw: Callable[[Axes], object], *, alt: str, height: float = 5, width: float = 8
+) -> str:
     """A figure, or a short note if the table it needs is empty."""
     try:
-        return figure_html(draw, alt=alt, height=height)
+        return figure_html(draw, alt=alt, height=height, width=width)
     except (KeyError, ValueError) as err:
         return f'<p class="empty">Figure not drawn: {_esc(err)}</p>'
 
@@ -240,10 +245,11 @@ def render_report(
     sections.append(
         _section(
             "overview",
-            "Overview: one row per outlet",
-            html_table(comparison),
-            "Every headline number per outlet. Rates are per 1,000 words; polarity runs from "
-            "-1 (negative) to +1 (positive), subjectivity from 0 (factual) to 1 (opinion).",
+            "Overview: the headline numbers, outlet by outlet",
+            html_table(overview_table(comparison), max_rows=None),
+            "Polarity runs from -1 (negative) to +1 (positive), subjectivity from 0 (factual) "
+            "to 1 (opinion), with 95% bootstrap intervals in brackets; rates are per 1,000 "
+            "words of the outlet's own narration (quotes left out).",
         )
     )
     tone = []
@@ -270,12 +276,13 @@ def render_report(
     sections.append(_terms_section(result, outlets, style))
     sections.append(_labels_section(result, outlets))
     sections.append(_voices_section(result, outlets, style))
+    shown = _reading_sample(articles, outlets, outlet_col=outlet_col)
     view = show(
-        articles,
+        shown,
         quotes=result.quotes,
         markers=result.markers,
         drivers=sentiment_drivers_or_none(
-            articles, text_col=text_col, id_col=id_col, outlet_col=outlet_col
+            shown, text_col=text_col, id_col=id_col, outlet_col=outlet_col
         ),
         style=style,
         max_height="40rem",
@@ -283,13 +290,19 @@ def render_report(
         id_col=id_col,
         outlet_col=outlet_col,
     )
+    sample_note = (
+        ""
+        if len(shown) == len(articles)
+        else f" It shows {len(shown)} of the {len(articles):,} articles: the first of each of "
+        f"the first {len(shown)} outlets; use framing.show() in a notebook to read others."
+    )
     sections.append(
         _section(
             "reading-view",
             "Reading view: the evidence in the text",
             view.html,
             "Each article as loaded (site boilerplate removed). Hover over a mark to see what "
-            "it is and why it was marked.",
+            "it is and why it was marked." + sample_note,
         )
     )
     toc = "".join(
@@ -330,6 +343,96 @@ def _draw_outlets(comparison: pd.DataFrame, metric: str, style: OutletStyle, ax:
     return plot_outlets(comparison, metric, ax=ax, style=style)
 
 
+#: Readable names for the comparison's columns, in display order.
+OVERVIEW_LABELS = {
+    "articles": "articles",
+    "words": "words",
+    "sentences": "sentences",
+    "polarity": "polarity (news-aware TextBlob)",
+    "subjectivity": "subjectivity (news-aware TextBlob)",
+    "vader_compound": "VADER compound",
+    "polarity_stock": "polarity (stock TextBlob)",
+    "subjectivity_stock": "subjectivity (stock TextBlob)",
+    "polarity_own": "polarity of the outlet's own narration",
+    "polarity_quoted": "polarity inside quotations",
+    "too_little_text": "too little text for a stable estimate",
+    "statements_per_1000_words": "attributed statements per 1,000 words",
+    "share_direct": "share of statements quoted directly",
+    "share_anonymous": "share from anonymous or unnamed sources",
+    "share_non_neutral_verbs": "share with a non-neutral reporting verb",
+    "top_voice": "most-quoted voice",
+    "words_own": "words in the outlet's own voice",
+    "loaded_per_1k": "loaded words per 1,000",
+    "distancing_per_1k": "distancing words per 1,000",
+    "hedge_per_1k": "hedges per 1,000",
+    "intensifier_per_1k": "intensifiers per 1,000",
+    "top_terms": "most distinctive terms",
+}
+
+
+def overview_table(comparison: pd.DataFrame, *, max_outlets: int = 8) -> pd.DataFrame:
+    """The comparison for reading: one row per measure, one column per outlet, values as text.
+
+    Intervals are folded into their measure ("0.04 [-0.01, 0.09]"), shares shown as
+    percentages. With more than ``max_outlets`` outlets the table keeps one row per outlet.
+
+    Args:
+        comparison: ``framing.compare()`` output (one row per outlet).
+        max_outlets: Most outlets to show as columns.
+
+    Returns:
+        Columns ``measure`` then one per outlet (or the comparison, formatted, if wider).
+    """
+    if comparison.empty:
+        return comparison
+    table = comparison.set_index("outlet") if "outlet" in comparison.columns else comparison
+    cols = [c for c in table.columns if not c.endswith(("_ci_low", "_ci_high"))]
+    ordered = [c for c in OVERVIEW_LABELS if c in cols] + [
+        c for c in cols if c not in OVERVIEW_LABELS
+    ]
+    cells = {
+        OVERVIEW_LABELS.get(c, c.replace("_", " ")): [
+            _cell(table, outlet, c) for outlet in table.index
+        ]
+        for c in ordered
+    }
+    wide = pd.DataFrame(cells, index=[str(o) for o in table.index])
+    if len(wide) > max_outlets:
+        return wide.rename_axis("outlet").reset_index()
+    long = wide.T
+    long.index.name = "measure"
+    return long.reset_index()
+
+
+def _cell(table: pd.DataFrame, outlet: Any, col: str) -> str:
+    value = table.at[outlet, col]
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if bool(value) else "no"
+    if col.startswith("share_") and isinstance(value, float) and value == value:
+        return f"{value:.0%}"
+    text = _fmt(value, 1 if col.endswith("_per_1k") or "per_1000" in col else 2)
+    lo, hi = f"{col}_ci_low", f"{col}_ci_high"
+    if lo in table.columns and hi in table.columns and text:
+        text += f" [{_fmt(table.at[outlet, lo], 2)}, {_fmt(table.at[outlet, hi], 2)}]"
+    return text
+
+
+#: Most articles the report's reading view shows side by side.
+READING_VIEW_MAX = 6
+
+
+def _reading_sample(
+    articles: pd.DataFrame, outlets: Sequence[str], *, outlet_col: str
+) -> pd.DataFrame:
+    """All articles if few; else the first article of each outlet, at most READING_VIEW_MAX."""
+    if len(articles) <= READING_VIEW_MAX:
+        return articles
+    firsts = articles.drop_duplicates(subset=outlet_col, keep="first")
+    rank = {o: i for i, o in enumerate(outlets)}
+    firsts = firsts.sort_values(outlet_col, key=lambda s: s.astype(str).map(rank), kind="stable")
+    return firsts.head(READING_VIEW_MAX)
+
+
 def _ordered(table: pd.DataFrame, outlets: Sequence[str]) -> pd.DataFrame:
     if table is None or table.empty:
         return pd.DataFrame()
@@ -352,6 +455,7 @@ def _terms_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> s
             partial(_draw_terms, terms, style),
             alt="The terms each outlet uses more than the others, by z-score",
             height=max(3.0, 0.3 * rows + 1.2),
+            width=10,
         )
         cols = [c for c in ("outlet", "term", "count", "count_rest", "log_odds", "z") if c in top]
         table = html_table(_ordered(top[cols], outlets), max_rows=None)

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from framing.style import OKABE_ITO, OutletStyle, outlet_style
+from framing.style import OutletStyle, outlet_style
 
 __all__ = ["Layer", "Mark", "ReadingView", "reading_view_css", "show"]
 
@@ -100,7 +100,7 @@ def _int(value: object, default: int = -1) -> int:
 
 
 def _quote_marks(
-    rows: Iterable[dict[str, object]], n: int, speaker_colors: dict[str, str]
+    rows: Iterable[dict[str, object]], n: int, speaker_colors: dict[tuple[str, str], str]
 ) -> list[Mark]:
     marks = []
     for row in rows:
@@ -108,7 +108,7 @@ def _quote_marks(
         if not 0 <= start < end <= n:
             continue
         speaker = str(row.get("speaker") or "") if not _isna(row.get("speaker")) else ""
-        color = speaker_colors.get(speaker, "#999999")
+        color = speaker_colors.get((str(row.get("article_id", "")), speaker), "#999999")
         kind = str(row.get("kind") or "quote")
         verb = row.get("verb")
         stance = row.get("verb_stance")
@@ -156,16 +156,16 @@ def _driver_marks(rows: Iterable[dict[str, object]], n: int) -> list[Mark]:
         polarity = 0.0 if pol is None or _isna(pol) else float(pol)  # type: ignore[arg-type]
         word = row.get("term", row.get("word", ""))
         kept = row.get("kept", True)
+        if polarity == 0:
+            continue  # neutral words only dilute the average: listed by sentiment_drivers
         if kept is False or (isinstance(kept, (int, float)) and not _isna(kept) and not kept):
             css = "fr-drv fr-dropped"
             tip = f"not counted: “{word}” would score {polarity:+.2f} in stock TextBlob"
         else:
             if polarity > 0:
                 css, sign = "fr-drv fr-pos", "raises polarity"
-            elif polarity < 0:
-                css, sign = "fr-drv fr-neg", "lowers polarity"
             else:
-                css, sign = "fr-drv fr-zero", "is neutral, pulls polarity toward 0"
+                css, sign = "fr-drv fr-neg", "lowers polarity"
             tip = f"sentiment driver: “{word}” {sign} ({polarity:+.2f})"
         subj = row.get("subjectivity")
         if subj is not None and not _isna(subj):
@@ -240,7 +240,7 @@ _CSS = """
 .framing-view .fr-meta { color: #555; font-size: .85rem; }
 .framing-view .fr-body { padding: .6rem .8rem; white-space: pre-wrap; overflow-wrap: anywhere;
   font-family: Georgia, "Times New Roman", serif; font-size: 1rem; }
-.framing-view .fr-scroll .fr-body { max-height: var(--fr-max-height, 36rem); overflow-y: auto; }
+.framing-view.fr-scroll .fr-body { max-height: var(--fr-max-height, 36rem); overflow-y: auto; }
 .framing-view .fr-quote { border-bottom: 3px solid #999; border-radius: 2px; }
 .framing-view .fr-mark { text-decoration-thickness: 2px; text-underline-offset: 3px; }
 .framing-view .fr-loaded { text-decoration: underline wavy #D55E00; }
@@ -252,7 +252,6 @@ _CSS = """
 .framing-view .fr-drv { font-weight: 700; }
 .framing-view .fr-pos { color: #0060A0; }
 .framing-view .fr-neg { color: #B84A00; }
-.framing-view .fr-zero { font-weight: 400; border-bottom: 1px dotted #666; }
 .framing-view .fr-dropped { font-weight: 400; color: #6b6b6b;
   text-decoration: underline dotted #999; text-underline-offset: 3px; }
 .framing-view [title] { cursor: help; }
@@ -266,7 +265,7 @@ _CSS = """
 @media print {
   .framing-view .fr-grid { display: block; }
   .framing-view .fr-article { break-inside: auto; margin-bottom: 1rem; }
-  .framing-view .fr-scroll .fr-body { max-height: none; overflow: visible; }
+  .framing-view.fr-scroll .fr-body { max-height: none; overflow: visible; }
 }
 """
 
@@ -292,15 +291,65 @@ class ReadingView:
         )
 
 
-def _speaker_palette(quotes: pd.DataFrame | None) -> dict[str, str]:
-    """One colour per speaker, most-quoted first, consistent across all articles of the view."""
+#: Speaker colours: Okabe-Ito (without black) first, then Paul Tol's "muted" colours, so the
+#: speakers of one article stay apart even when it quotes many people.
+SPEAKER_COLORS = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#882255",
+    "#117733",
+    "#332288",
+    "#999933",
+    "#AA4499",
+    "#44AA99",
+    "#F0E442",
+)
+
+
+def _speaker_palette(quotes: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    """A colour per (article, speaker).
+
+    Speakers quoted in several articles keep one colour everywhere (most widely quoted first);
+    the others take colours not yet used in their article, so no two speakers of an article
+    share a colour until the palette runs out.
+    """
     if quotes is None or quotes.empty or "speaker" not in quotes.columns:
         return {}
-    speakers = quotes["speaker"].dropna().astype(str)
-    speakers = speakers[speakers.str.strip() != ""]
-    ranked = speakers.value_counts(sort=True)
-    ordered = sorted(ranked.index, key=lambda s: (-int(ranked[s]), s.casefold()))
-    return {s: OKABE_ITO[i % len(OKABE_ITO)] for i, s in enumerate(ordered)}
+    rows = quotes.assign(
+        article_id=quotes["article_id"].astype(str),
+        speaker=quotes["speaker"].fillna("").astype(str).str.strip(),
+    )
+    rows = rows[rows["speaker"] != ""]
+    stats = rows.groupby("speaker").agg(
+        articles=("article_id", "nunique"), statements=("article_id", "size")
+    )
+    shared = [
+        (-int(n_art), -int(n_st), str(name))
+        for name, n_art, n_st in zip(
+            stats.index, stats["articles"], stats["statements"], strict=True
+        )
+        if n_art > 1
+    ]
+    order = [name for *_, name in sorted(shared, key=lambda t: (t[0], t[1], t[2].casefold()))]
+    fixed = dict(zip(order, SPEAKER_COLORS, strict=False))
+    out: dict[tuple[str, str], str] = {}
+    for aid, group in rows.groupby("article_id", sort=False):
+        counts = group["speaker"].value_counts()
+        speakers = sorted(counts.index, key=lambda s: (-int(counts[s]), s.casefold()))
+        used = {fixed[s] for s in speakers if s in fixed}
+        free = [c for c in SPEAKER_COLORS if c not in used]
+        k = 0
+        for speaker in speakers:
+            if speaker in fixed:
+                out[(str(aid), speaker)] = fixed[speaker]
+            else:
+                out[(str(aid), speaker)] = free[k % len(free)] if free else SPEAKER_COLORS[0]
+                k += 1
+    return out
 
 
 def _global_key(has: dict[str, bool]) -> str:
@@ -318,7 +367,6 @@ def _global_key(has: dict[str, bool]) -> str:
         items.append(
             '<span>sentiment drivers: <span class="fr-drv fr-pos">positive</span> / '
             '<span class="fr-drv fr-neg">negative</span> / '
-            '<span class="fr-drv fr-zero">neutral</span> / '
             '<span class="fr-drv fr-dropped">not counted</span> (news-aware mode)</span>'
         )
     items.append("<span>hover over a mark to see what it is and why</span>")
@@ -445,7 +493,7 @@ def _card(
     outlet: str,
     marks: list[Mark],
     q_rows: list[dict[str, object]],
-    speaker_colors: dict[str, str],
+    speaker_colors: dict[tuple[str, str], str],
     style: OutletStyle,
     title_col: str,
 ) -> str:
@@ -468,7 +516,7 @@ def _card(
     if speakers:
         items = []
         for name, count in sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
-            color = speaker_colors.get(name, "#999999")
+            color = speaker_colors.get((aid, name), "#999999")
             items.append(
                 f'<li><span class="fr-swatch" style="background:{color}"></span>'
                 f"{_esc(name or 'unknown speaker')} ({count})</li>"

@@ -17,10 +17,10 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -166,5 +166,13 @@ def projector_rc() -> Iterator[None]:
     """Temporarily set font sizes readable at projector size (restored on exit)."""
     import matplotlib as mpl
 
-    with mpl.rc_context(_PROJECTOR_RC):  # type: ignore[arg-type]
+    # Only the keys set here are restored: matplotlib's rc_context restores every key, which
+    # undoes what importing pyplot inside the block did (IPython's inline backend switches
+    # interactive mode on there, and later figures would no longer be shown).
+    params = cast("MutableMapping[str, Any]", mpl.rcParams)
+    saved = {key: params[key] for key in _PROJECTOR_RC}
+    try:
+        params.update(_PROJECTOR_RC)
         yield
+    finally:
+        params.update(saved)

@@ -37,7 +37,11 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def report_file(story_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return report(load_corpus(story_dir), tmp_path_factory.mktemp("report") / "report.html")
+    return report(
+        load_corpus(story_dir),
+        tmp_path_factory.mktemp("report") / "report.html",
+        actors=story_dir / "actors.tsv",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +70,7 @@ def page_run(report_file: Path) -> dict[str, object]:
             )
             shot = REPO / "build" / "report-screenshot.png"
             shot.parent.mkdir(exist_ok=True)
-            page.screenshot(path=str(shot), full_page=False)
+            page.screenshot(path=str(shot), full_page=True)
             page.set_viewport_size({"width": 420, "height": 900})
             narrow = page.evaluate(
                 "(() => { const a = document.querySelectorAll('.fr-article');"
@@ -91,7 +95,7 @@ def page_run(report_file: Path) -> dict[str, object]:
 def test_browser_sections_visible(page_run: dict[str, object]) -> None:
     assert page_run["visible"] == dict.fromkeys(SECTIONS, True)
     assert page_run["headings"][:2] == [
-        "Overview: one row per outlet",
+        "Overview: the headline numbers, outlet by outlet",
         "Tone: sentiment with 95% intervals",
     ]
 

@@ -161,3 +161,123 @@ def test_classroom_story_with_actor_list(story_dir: Path) -> None:
     militias = table[table["actor"] == "Iran-aligned militias"].iloc[0]
     assert "so-called Iran-aligned fighters" in militias["China Daily"]
     assert "Iranian-backed militias" in militias["Rudaw"]
+
+
+def test_classroom_glossary_lists_every_type() -> None:
+    from framing.classroom import glossary
+
+    page = glossary()._repr_html_()
+    assert page.count("<dt>") == 7
+    for b in BIAS_TYPES:
+        assert f"<strong>{b.name}</strong>" in page
+
+
+class _Result:
+    """A hand-made analysis result: the evidence logic tested on known tables."""
+
+    def __init__(self) -> None:
+        self.articles = pd.DataFrame(
+            {"article_id": ["a", "b"], "outlet": ["Rudaw", "China Daily"], "n_words": [50, 40]}
+        )
+        self.quotes = pd.DataFrame(
+            {
+                "article_id": ["a", "a", "b", "b"],
+                "outlet": ["Rudaw", "Rudaw", "China Daily", "China Daily"],
+                "speaker": ["Joe Biden", "Safeen Dizayee", "Analysts", "US media"],
+                "speaker_as_written": ["Biden", "Safeen Dizayee", "Analysts", "US media"],
+                "speaker_type": ["person", "person", "group", "group"],
+                "verb": ["told", "said", "noted", "claimed"],
+                "verb_stance": ["neutral", "neutral", "neutral", "distancing"],
+                "kind": ["direct", "direct", "indirect", "indirect"],
+                "quote": ["we are not going", "Iraq still needs", "the leader", "the move"],
+                "continues": ["", "", "", ""],
+            }
+        )
+        self.voices = None
+        self.markers = pd.DataFrame(
+            {
+                "article_id": ["b", "b", "a"],
+                "outlet": ["China Daily", "China Daily", "Rudaw"],
+                "category": ["distancing", "loaded", "loaded"],
+                "text": ["so-called", "hard-line", "striking"],
+                "in_quote": [False, False, True],
+            }
+        )
+        self.labels = pd.DataFrame(
+            {
+                "article_id": ["a", "b", "b"],
+                "outlet": ["Rudaw", "China Daily", "China Daily"],
+                "actor": ["Iran-aligned militias", "Iran-aligned militias", "Qassem Soleimani"],
+                "label": [
+                    "Iranian-backed militias",
+                    "so-called Iran-aligned fighters",
+                    "Qassem Soleimani",
+                ],
+            }
+        )
+        self.sentiment = pd.DataFrame(
+            {"outlet": ["Rudaw", "China Daily"], "subjectivity": [0.3, 0.2]}
+        )
+        self.sentences = pd.DataFrame(
+            {
+                "outlet": ["Rudaw", "China Daily"],
+                "sentence_text": ["Attacks rose.", "Fighters were condemned."],
+                "vader_compound": [-0.4, -0.6],
+            }
+        )
+        self.comparison = pd.DataFrame(
+            {"outlet": ["Rudaw", "China Daily"], "top_terms": ["krg, washington", ""]}
+        )
+
+
+@pytest.fixture
+def known() -> Exercise:
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b"], "outlet": ["Rudaw", "China Daily"], "text": ["x", "y"]}
+    )
+    return Exercise(articles, result=_Result())
+
+
+@pytest.mark.parametrize(
+    ("key", "findings"),
+    [
+        (
+            "word_choice",
+            [
+                "Iran-aligned militias: 2 different labels across 2 outlets.",
+                "Rudaw uses more than the others: krg, washington.",
+            ],
+        ),
+        (
+            "subjective_qualifiers",
+            ["Most judging words in its own voice: China Daily (25.0 per 1,000 words: hard-line)."],
+        ),
+        (
+            "source_attribution",
+            [
+                "China Daily: 2 of 2 statements from vague or unnamed sources "
+                "(Analysts; US media).",
+                "Rudaw: 0 of 2 statements from vague or unnamed sources.",
+            ],
+        ),
+        (
+            "verb_spin",
+            [
+                "China Daily: 1 of 2 reporting verbs are not neutral: claimed (distancing).",
+                "Rudaw: 0 of 2 reporting verbs are not neutral.",
+            ],
+        ),
+        (
+            "sensationalism",
+            [
+                "China Daily: 1 loaded word in its own voice.",
+                "Rudaw: 0 loaded words in its own voice.",
+            ],
+        ),
+        ("omission", ["Qassem Soleimani is never mentioned by Rudaw."]),
+    ],
+)
+def test_classroom_evidence_from_known_tables(
+    known: Exercise, key: str, findings: list[str]
+) -> None:
+    assert known.reveal(key).findings == findings

@@ -201,3 +201,35 @@ def test_plotting_continuation_rows_count_once(quotes: pd.DataFrame) -> None:
     assert rudaw == [1.0, 0.0, 0.0]
     ax = plot_verb_stance(continued.drop(columns="continues"))
     assert [round(float(c[0].get_width()), 4) for c in ax.containers] == [0.5, 0.5, 0.0]
+
+
+def test_plotting_outlets_hollow_dot_when_too_little_text(comparison: pd.DataFrame) -> None:
+    flagged = comparison.assign(too_little_text=[True, False, False, False, False])
+    ax = plot_outlets(flagged, style=outlet_style(comparison))
+    dots = {
+        t.get_text(): line
+        for t, line in zip(
+            ax.get_yticklabels(),
+            [ln for ln in ax.get_lines() if ln.get_marker() not in (None, "None", "")],
+            strict=True,
+        )
+    }
+    assert to_hex(dots["Xinhua"].get_markerfacecolor()) == "#ffffff"
+    assert to_hex(dots["Rudaw"].get_markerfacecolor()) == OKABE_ITO[1].lower()
+    assert [t.get_text() for t in ax.texts] == ["hollow dot: too little text for a stable estimate"]
+
+
+def test_style_projector_rc_restores_only_its_own_keys() -> None:
+    """Regression: rc_context restored everything, undoing IPython's inline-backend setup done
+    inside the block (pyplot imported there), so later notebook figures were not shown."""
+    from framing.style import projector_rc
+
+    size, interactive = matplotlib.rcParams["font.size"], matplotlib.rcParams["interactive"]
+    try:
+        with projector_rc():
+            assert matplotlib.rcParams["font.size"] == 13
+            matplotlib.rcParams["interactive"] = not interactive
+        assert matplotlib.rcParams["font.size"] == size
+        assert matplotlib.rcParams["interactive"] is (not interactive)
+    finally:
+        matplotlib.rcParams["interactive"] = interactive

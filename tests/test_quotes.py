@@ -890,10 +890,9 @@ def test_quotes_verb_stance(cue, stance):
             "Biden welcomed Kadhimi, ties the two leaders hailed as “strong” and “vital.”",
             [("“strong”", True), ("“vital.”", True)],
         ),
-        (
-            "Some call it a ''surge'' of ''support.''",
-            [("''surge''", False), ("''support.''", False)],
-        ),
+        ("The so-called ''surge'' of ''support'' faded.", [("''surge''", False), ("''support''", False)]),
+        # an unnamed group's characterisation is attributed
+        ("Some call it a ''surge'' of ''support.''", [("''surge''", True), ("''support.''", True)]),
     ],
 )
 def test_quotes_quotation_spans(text, expected):

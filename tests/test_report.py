@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from framing.corpus import load_corpus
-from framing.report import caution_note, figure_html, html_table, report
+from framing.report import caution_note, figure_html, html_table, overview_table, report
 
 XSS = '"><img src=x onerror=alert(1)><script>alert("x")</script>'
 SECTIONS = ["overview", "tone", "terms", "labels", "voices", "reading-view", "method"]
@@ -39,7 +39,11 @@ def _tags(page: str) -> _Tags:
 
 @pytest.fixture(scope="module")
 def story_page(story_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = report(load_corpus(story_dir), tmp_path_factory.mktemp("r") / "sub" / "report.html")
+    path = report(
+        load_corpus(story_dir),
+        tmp_path_factory.mktemp("r") / "sub" / "report.html",
+        actors=story_dir / "actors.tsv",
+    )
     return path.read_text(encoding="utf-8")
 
 
@@ -48,6 +52,8 @@ def test_report_has_every_section(story_page: str) -> None:
     assert ids == SECTIONS
     assert '<p class="caution" id="caution">' in story_page
     assert "Read these numbers as a description of 5 articles, not of 5 outlets." in story_page
+    labels = story_page.split('<section id="labels">', 1)[1].split("</section>", 1)[0]
+    assert "so-called Iran-aligned fighters" in labels and "Iranian-backed militias" in labels
 
 
 def test_report_is_self_contained(story_page: str) -> None:
@@ -150,3 +156,29 @@ def test_report_cli_names_a_missing_actor_file(
     )
     assert code == 2
     assert "no.tsv: actor file not found" in capsys.readouterr().err
+
+
+def test_report_overview_table_folds_intervals_and_shares() -> None:
+    comparison = pd.DataFrame(
+        {
+            "outlet": ["Xinhua", "Rudaw"],
+            "articles": [1, 1],
+            "polarity": [0.001471, 0.076667],
+            "polarity_ci_low": [-0.004412, 0.005],
+            "polarity_ci_high": [0.008824, 0.170042],
+            "too_little_text": [True, False],
+            "share_direct": [0.333, 0.4],
+            "loaded_per_1k": [2.604167, 5.181347],
+        }
+    )
+    assert overview_table(comparison).to_dict("records") == [
+        {"measure": "articles", "Xinhua": "1", "Rudaw": "1"},
+        {
+            "measure": "polarity (news-aware TextBlob)",
+            "Xinhua": "0.00 [0.00, 0.01]",
+            "Rudaw": "0.08 [0.01, 0.17]",
+        },
+        {"measure": "too little text for a stable estimate", "Xinhua": "yes", "Rudaw": "no"},
+        {"measure": "share of statements quoted directly", "Xinhua": "33%", "Rudaw": "40%"},
+        {"measure": "loaded words per 1,000", "Xinhua": "2.6", "Rudaw": "5.2"},
+    ]

@@ -197,3 +197,46 @@ def test_show_layers_pick_what_is_marked() -> None:
 def test_show_unknown_layer_is_named() -> None:
     with pytest.raises(ValueError, match="unknown layer 'tone'"):
         show(_articles(), layers=["tone"])  # type: ignore[list-item]
+
+
+def test_show_speaker_colours_shared_across_articles_distinct_within() -> None:
+    from framing.show import SPEAKER_COLORS, _speaker_palette
+
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["x", "x", "x", "u", "u", "u"],
+            "speaker": ["Joe Biden", "US media", "Analysts", "Joe Biden", "Jen Psaki", None],
+        }
+    )
+    colors = _speaker_palette(quotes)
+    assert colors == {
+        ("x", "Joe Biden"): SPEAKER_COLORS[0],
+        ("x", "Analysts"): SPEAKER_COLORS[1],
+        ("x", "US media"): SPEAKER_COLORS[2],
+        ("u", "Joe Biden"): SPEAKER_COLORS[0],
+        ("u", "Jen Psaki"): SPEAKER_COLORS[1],
+    }
+
+
+def test_show_neutral_sentiment_words_are_not_marked() -> None:
+    text = "The agreement came at a politically delicate time."
+    drivers = pd.DataFrame(
+        {
+            "article_id": ["rudaw", "rudaw"],
+            "term": ["politically", "delicate"],
+            "start": [text.index("politically"), text.index("delicate")],
+            "end": [text.index("politically") + 11, text.index("delicate") + 8],
+            "polarity": [0.0, -0.1],
+            "subjectivity": [0.1, 0.7],
+            "kept": [True, True],
+            "reason": ["pos match", "pos match"],
+        }
+    )
+    view = show(_articles(text), drivers=drivers, layers=["drivers"])
+    tags = _parse(view.html).tags
+    tips = [
+        a["title"] for _, a in tags if str(a.get("class")).startswith("fr-drv") and "title" in a
+    ]
+    assert tips == [
+        "sentiment driver: “delicate” lowers polarity (-0.10), subjectivity 0.70 · pos match"
+    ]

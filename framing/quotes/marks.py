@@ -49,7 +49,11 @@ def _opens(text: str, norm: str, i: int, line_start: int, width: int = 1) -> boo
     if ch in "\u201c\u201e":
         return True
     if ch == "\u201d":
-        return False
+        # a closing mark used to open ("\u201dThis is why ...,\u201d said X"): at the start of
+        # the line or after a space and before a word
+        before = norm[i - 1] if i > line_start else " "
+        nxt = norm[i + 1] if i + 1 < len(norm) else " "
+        return before in " ([" and nxt.isalnum() and i == line_start
     before = norm[i - 1] if i > line_start else " "
     after = norm[i + width] if i + width < len(norm) else " "
     if before in _OPEN_BEFORE and not after.isspace():

@@ -137,6 +137,8 @@ def _head_ok(word: str) -> bool:
 
 
 def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
+    if len(toks) >= 3 and toks[-1][2].isdigit() and toks[-2][2].lower() in ("in", "out", "of"):
+        return True  # "about 4 in 10 (say)", "nearly nine out of 10"
     if toks and toks[-1][2] == ")":  # "Sen. Rand Paul (R-Ky.)": the head is before the brackets
         k = (
             max(i for i, t in enumerate(toks) if t[2] == "(")
@@ -250,12 +252,17 @@ def antecedent(masked: str, lo: int, pos: int) -> Mention | None:
 def _inside_phrase(before: str) -> bool:
     """Does ``before`` end with a word that makes the next name part of a phrase ("in X")?"""
     m = re.search(r"([A-Za-z']+)\s*$", before)
-    return bool(m) and tag(m.group(1).lower()) in ("IN", "VBN", "VBD", "VBG", "TO", "CD")
+    if m is None:
+        return False
+    return tag(m.group(1).lower()) in ("IN", "VBN", "VBD", "VBG", "TO", "CD")
 
 
 def strip_aux(left: str) -> str:
     """Drop auxiliaries, adverbs and time words before a cue: "Austin further" -> "Austin"."""
     left = left.rstrip()
+    contracted = re.search(r"\b(he|she|it|who|that|[A-Z][\w.\-]*)['\u2019]s(?:\s+[a-z]+ly)?$", left)
+    if contracted:  # "He's predicting": the subject is "He"
+        left = left[: contracted.end(1)]
     while True:
         m = _AUX.search(left) or _TIME_TAIL.search(left)
         if not m:
@@ -300,6 +307,16 @@ def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] 
     # appositive: NAME, APPOSITIVE, cue (the appositive may hold commas: "Mr. Daniloff, now 81
     # and retired in Cambridge, Mass., said")
     stripped = masked[lo:hi].rstrip()
+    if (stripped.endswith("-") and " - " in stripped[:-1]) or stripped.endswith(" --"):
+        # "Jason Sims - a teacher from Mount Pleasant - says"
+        dash2 = lo + len(stripped) - 1
+        dash1 = masked.rfind(" -", lo, dash2 - 1)
+        name = _walk_left(masked, lo, dash1) if dash1 > lo else []
+        if name and _np_ok(name) and dash2 - dash1 < 160:
+            appos = _tokens(masked, dash1 + 2, dash2)
+            if appos:
+                return Mention(name[0][0], name[-1][1], appos[0][0], appos[-1][1]), hi
+        return None
     if not stripped.endswith(","):
         return None
     comma2 = lo + len(stripped) - 1
@@ -311,6 +328,10 @@ def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] 
         appos = _tokens(masked, comma1 + 1, comma2)
         if not appos or len(appos) > 32:
             return None
+        if not any(w.lower() in ("who", "whose", "which", "that") for _, _, w in appos) and any(
+            w.islower() and tag(w) in ("MD", "VBZ", "VBP") for _, _, w in appos
+        ):
+            return None  # ", would never invoke a zone, said X": a clause, not an apposition
         name = _walk_left(masked, lo, comma1)
         before = masked[lo : name[0][0]].rstrip() if name else ""
         if name and _np_ok(name) and not _inside_phrase(before):
@@ -413,6 +434,8 @@ def speaker_type(mention: str, *, is_person_name: bool = False) -> str:
         return "unknown"
     if is_person_name:
         return "person"
+    if re.search(r"\d+ (?:in|out of) \d+$", mention) or mention.lower().endswith("percent"):
+        return "group"  # "about 4 in 10", "51 percent of respondents"
     low = [w.lower().removesuffix("'s") for w in words]
     for i, w in enumerate(low[1:], 1):  # "Statements from both sides": the head comes first
         if (

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from framing.quotes.extract import doc_quotes
+from framing.quotes.extract import doc_quotes, extract_quotes
+from framing.quotes.records import Quote
+from framing.quotes.verbs import load_verbs
 from framing.text import Doc, docs_from
 
 __all__ = ["COLUMNS", "quote_rows", "quotes"]
@@ -37,8 +39,15 @@ def _quote_id(article_id: str, k: int) -> str:
     return f"{article_id}:{k}"
 
 
-def quote_rows(doc: Doc) -> list[dict[str, object]]:
+def _belief_quotes(doc: Doc) -> list[Quote]:
+    return extract_quotes(doc, lexicon=load_verbs(beliefs=True))
+
+
+def quote_rows(doc: Doc, *, beliefs: bool = False) -> list[dict[str, object]]:
     """One dict per attributed statement of ``doc`` (keys: :data:`COLUMNS`).
+
+    With ``beliefs=True``, attributed beliefs and plans ("X believes ...", "X wants to ...")
+    are rows too (``verb_stance`` "cognition").
 
     ``quote_id`` is ``"<article_id>:<n>"`` (n counts statements in text order from 0);
     ``continues`` is the ``quote_id`` of the statement a row continues (the second part of
@@ -48,7 +57,10 @@ def quote_rows(doc: Doc) -> list[dict[str, object]]:
     """
     text = doc.text
     rows = []
-    for k, q in enumerate(doc_quotes(doc)):
+    found: list[Quote] = (
+        doc.cached("quotes+beliefs", _belief_quotes) if beliefs else doc_quotes(doc)  # type: ignore[assignment]
+    )
+    for k, q in enumerate(found):
         rows.append(
             {
                 "article_id": doc.article_id,
@@ -77,6 +89,7 @@ def quote_rows(doc: Doc) -> list[dict[str, object]]:
 def quotes(
     articles: pd.DataFrame,
     *,
+    beliefs: bool = False,
     text_col: str = "text",
     id_col: str = "article_id",
     outlet_col: str = "outlet",
@@ -85,6 +98,8 @@ def quotes(
 
     Args:
         articles: The articles table (``article_id``, ``outlet``, ``text``).
+        beliefs: Also report attributed beliefs and plans ("analysts believe ...", "he wants
+            to ..."), which are not statements anyone made; off by default.
         text_col: Column holding the article text.
         id_col: Column holding the article id.
         outlet_col: Column holding the outlet name.
@@ -118,7 +133,7 @@ def quotes(
     rows = [
         row
         for doc in docs_from(articles, text_col=text_col, id_col=id_col, outlet_col=outlet_col)
-        for row in quote_rows(doc)
+        for row in quote_rows(doc, beliefs=beliefs)
     ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in _INT_COLUMNS:

@@ -107,6 +107,8 @@ def contraction_negations(lower: Sequence[str]) -> list[str]:
     ``n't`` (tokens stay where they are, so offsets do not move): "It isn't good." scores
     -0.35, as "It is not good." does.
     """
+    if "t" not in lower:
+        return list(lower)
     out = list(lower)
     for k in range(2, len(out)):
         if out[k] == "t" and out[k - 1] in ("'", "\u2019") and out[k - 2].endswith("n"):

@@ -1,0 +1,455 @@
+"""Cues and what follows them: reporting verbs in context and the clause each introduces.
+
+The helpers here look at the words around one candidate cue (in the normalised text with
+quotations masked): is it really a verb of saying here, and where does the reported clause
+after it start ("said (that) ...", "told reporters that ...", "said: \"...\"", "urged X to ...",
+"called the plan \"...\"")?
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.quotes.marks import MASK
+from framing.quotes.pos import is_finite_verb, tag, wordset
+from framing.quotes.speakers import (
+    Mention,
+)
+from framing.quotes.verbs import VerbLexicon, find_forms
+
+# --- cue patterns ---------------------------------------------------------------------------
+
+_TELL_LEMMAS = wordset("""tell inform assure remind warn advise brief ask urge caution promise""")
+_THAT = re.compile(r"\bthat\b")
+_CLAUSE_START = re.compile(
+    r"(?:he|she|they|it|we|i|you|there|the|a|an|this|these|those|his|her|their|its|our|my|no|"
+    r"some|all|most|many|both|each|every|none|any|much|such|more|only|if|when|what|why|how|"
+    r"whether|nobody|no one|everyone|someone|anyone|trump|[A-Z0-9$@#])",
+)
+_WH = re.compile(r"\b(?:whether|if|why|how|what|when|where|who|which)\b")
+_TIME = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|"
+    r"nov\.|dec\.|week|month|year|morning|afternoon|evening|night|today|yesterday|tonight|"
+    r"weekend|\d{4}|\d{1,2}(?:st|nd|rd|th)?)"
+)
+_PP = re.compile(
+    r"\s*,?\s*(?:"
+    r"to\s+(?:reporters|journalists|the\s+media|the\s+press|lawmakers|supporters)"
+    r"|(?:on|in|at|during|after|before|ahead\s+of|from|via|through|with|over|for|by|"
+    r"outside|inside|near|since|following|late|early)\s+"
+    r"(?:(?:a|an|the|his|her|their|its|this|last|that|an?)\s+)?(?:[\w.'\-]+\s+){0,4}?"
+    r"(?:[\w.'\-]+)"
+    r"|(?:(?:last|this|earlier|late|early|on)\s+)?" + _TIME + r"(?:\s+" + _TIME + r")?"
+    r")(?=[\s,])",
+    re.IGNORECASE,
+)
+# Verbs whose reported content can be a noun phrase ("denied involvement", "called for a
+# ban", "stressed the state's importance"); "said" and "told" need a clause.
+_NP_OBJECT_LEMMAS = wordset(
+    """allege question announce deny reject dismiss dispute refute criticize criticise praise
+    hail accuse condemn denounce decry blast slam attack stress emphasize emphasise reiterate
+    reaffirm confirm reveal acknowledge admit concede cite describe explain propose recommend
+    demand urge promise pledge vow predict question defend endorse applaud welcome lament
+    blame tout highlight underline underscore"""
+)
+_SUBORDINATE = re.compile(
+    r"(?i)(?:when|while|if|as|after|before|although|though|because|since|asked|speaking|"
+    r"in|on|at|during|following|according|last|earlier|later|still|but|and|however|yet|from|"
+    r"with|despite|amid|unlike|like|among|for|to|by|under|over|about|through|without|citing|"
+    r"reached|pressed|responding|noting|in\s+an?)\b"
+)
+_NO_CLAUSE = wordset(
+    """to for of in on at by with from about into during after before as than so and or but"""
+)
+_ACCORDING = re.compile(r"(?<![\w-])according\s+to\b", re.IGNORECASE)
+_BAD_AFTER = re.compile(
+    r"\s*(?:to\b(?!\s+(?:the\s+media|the\s+press|reporters|journalists|me\b|him\b|her\b|them\b|"
+    r"us\b|a\s+group|[A-Z]))|for\b|by\b|-)"
+)
+_PARTICIPLE_LEMMAS_OK = wordset(
+    """say tell add note write explain describe comment remark mention respond reply answer
+    announce continue recall observe testify tweet post point out confirm reveal clarify
+    acknowledge admit concede stress emphasize emphasise insist assert declare affirm
+    reaffirm maintain reiterate vow pledge promise underline underscore highlight argue
+    contend assure claim allege deny reject dismiss warn urge call call for call on demand
+    suggest predict ask question accuse criticize criticise praise hail boast complain
+    lament cite quote report state indicate"""
+)
+
+
+_NEGATED = re.compile(
+    r"(?:\bnot|n't|\bnever|\bto|\bwould\s+not|\bdeclined\s+to|\brefused\s+to|\bwhat|"
+    r"\bwhen|\bhow|\bunable\s+to|\bhas\s+yet\s+to)\s*$",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
+_IRREGULAR_PARTICIPLES = wordset("said told written spoken shown known found")
+_PARTICIPLE_ONLY = wordset("""spoken written shown known gone""")
+_NOUN_BEFORE = wordset("""a an the these those his her their its our my your no""")
+
+
+def _base_subject(word: str) -> bool:
+    """Can ``word`` stand right before a verb's base form ("they say", "analysts say")?"""
+    low = word.lower()
+    if low in (
+        "i",
+        "we",
+        "they",
+        "you",
+        "to",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "do",
+        "does",
+        "who",
+        "not",
+        "also",
+        "people",
+        "others",
+    ):
+        return True
+    if tag(low) == "NNS" or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+        return True
+    return word[:1].isupper() and word.endswith("s")
+
+
+def _headline_case(masked: str, lo: int, hi: int) -> bool:
+    words = re.findall(r"[A-Za-z][\w'\-]*", masked[lo:hi])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tuple[int, int, str]]:
+    """Candidate cues in a sentence: (start, end, lemma), in text order."""
+    cues = []
+    headline = None
+    for start, end, form in find_forms(lexicon, masked, lo, hi):
+        word = masked[start:end]
+        entry = lexicon.entries.get(form)
+        if entry is None or entry.kind in lexicon.skip_kinds:
+            continue
+        if word[0].isupper():
+            if headline is None:
+                headline = _headline_case(masked, lo, hi)
+            if not headline:
+                continue
+        before = masked[max(lo, start - 40) : start]
+        if _NEGATED.search(before):
+            continue
+        if form in _PARTICIPLE_ONLY and not re.search(r"\b(?:has|have|had|having)\s+$", before):
+            continue
+        if _PASSIVE.search(before) and (form.endswith("ed") or form in _IRREGULAR_PARTICIPLES):
+            continue  # "are easily refuted", "was told": the subject is not the speaker
+        prev = re.search(r"([\w'\-]+)\s*$", before)
+        pword = prev.group(1) if prev else ""
+        possessive = pword.endswith("'s") and pword.lower()[:-2] not in (
+            "he",
+            "she",
+            "it",
+            "that",
+            "who",
+            "there",
+            "what",
+        )
+        if prev and (prev.group(1).lower() in _NOUN_BEFORE or possessive):
+            continue  # "the reported attacks", "the military's announced withdrawal"
+        if (
+            prev
+            and form in ("called", "dubbed", "titled", "named")
+            and prev.group(1).islower()
+            and tag(prev.group(1)) in ("NN", "NNS")
+            and not _cat_any(prev.group(1))
+        ):
+            continue  # "a group called Our Principles": a name, not a statement
+        if (
+            prev
+            and " " not in form
+            and entry.lemma == form
+            and tag(form).startswith("NN")
+            and not _base_subject(prev.group(1))
+        ):
+            continue  # "the anchor show", "GOP-dominated state": a base form needs "they say"
+        if prev and tag(form.split()[0]).startswith("NN"):
+            pw = prev.group(1).lower()
+            pt = tag(pw)
+            if pt in ("JJ", "PRP$", "DT", "CD"):
+                continue
+            if pt == "NN" and not form.endswith("s") and not form.endswith("ed"):
+                continue
+            if tag(form.split()[0]) == "NNS" and not (
+                prev.group(1)[:1].isupper()
+                or pw in ("he", "she", "it", "who", "which", "that", "this")
+                or (_cat_any(pw) and not pw.endswith("s"))
+            ):
+                continue  # "in 11 swing states holding ...": a plural noun, not "X states"
+        cues.append((start, end, entry.lemma))
+    for m in _ACCORDING.finditer(masked, lo, hi):
+        cues.append((m.start(), m.end(), "according to"))
+    cues.sort()
+    return cues
+
+
+# Directives and commitments report their content as an infinitive: "vowed to take his
+# campaign to the convention", "urged Congress to act", "asked the committee to preserve them".
+# Cues too common in other senses to take a bare clause: "the borrowing continued ...".
+def _trailing_blocked(masked: str, v1: int, hi: int) -> bool:
+    """True when words after a cue show it is no trailing attribution ("continue to be")."""
+    m = re.match(r"\s*to\s+([a-z]+)", masked[v1:hi])
+    return bool(m and tag(m.group(1)) == "VB")
+
+
+# Cues whose content can be the topic after "about" / "of" / "on".
+_ABOUT_LEMMAS = wordset(
+    """talk speak joke complain boast brag warn write comment rant testify tweet post testify
+    remark lament muse"""
+)
+_EXPLICIT_ONLY = wordset("continue go on repeat agree conclude find show")
+_INFINITIVE_LEMMAS = wordset(
+    """vow pledge promise urge ask call on warn threaten demand offer propose request order
+    advise instruct implore appeal plead encourage caution remind tell call for want hope expect
+    plan intend"""
+)
+
+
+def _infinitive(rest: str, lemma: str) -> int | None:
+    if lemma not in _INFINITIVE_LEMMAS:
+        return None
+    m = re.match(rf"\s*(?:[\w.'\-]+\s+){{0,6}}?(?:not\s+)?(?=to\s+(?:[a-z]|{MASK}))", rest)
+    if not m:
+        return None
+    word = re.match(rf"to\s+(?:[a-z]+ly\s+)?([a-z]+|{MASK})", rest[m.end() :])
+    if word is None or (word.group(1)[0] != MASK and tag(word.group(1)) not in ("VB", "VBP", "")):
+        return None
+    return _inf_start(rest, m.end())
+
+
+def _inf_start(rest: str, to_pos: int) -> int:
+    """Content of an infinitive report starts at its object when there is one, else at "to"."""
+    lead = len(rest) - len(rest.lstrip())
+    return lead if lead < to_pos else to_pos
+
+
+_PREP_START = re.compile(
+    r"(?i)(?:on|in|at|during|from|with|to|for|by|wednesday|monday|tuesday|thursday|friday|saturday|sunday)\b"
+)
+_SUBJ_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP")
+_CONTRACTED = re.compile(r"(?i)[a-z]+(?:'s|'re|'ve|'ll|'d|'m|n't)$")
+
+
+def _has_finite_verb(
+    masked: str, start: int, hi: int, limit: int = 14, *, lenient: bool = False, skip: int = 1
+) -> bool:
+    """Does ``masked[start:hi]`` hold a finite verb after its first ``skip`` words?
+
+    Strict: a word whose usual tag is VBD/VBZ/VBP/MD, or a pronoun contraction ("he's").
+    ``lenient`` also takes VBN and VB (for the clause right after "said": "the economy made it
+    risky", "his friends feel").
+    """
+    pattern = rf"[\w'\-]+|{MASK}+" if lenient else r"[\w'\-]+"
+    words = re.findall(pattern, masked[start : min(hi, start + 200)])[:limit]
+    if lenient and any(
+        w[0] == MASK and (words[k - 1][0].isupper() or tag(words[k - 1].lower()) in _SUBJ_TAGS)
+        for k, w in enumerate(words[1:], 1)
+    ):
+        return True  # 'said he "cannot walk down the street"'
+    if lenient and re.search(r"\bto\s+[a-z]+", masked[start : min(hi, start + 200)]):
+        m = re.search(r"\bto\s+([a-z]+)", masked[start : min(hi, start + 200)])
+        if m and tag(m.group(1)) in ("VB", "VBP", "NN"):
+            return True  # headlines: "US to end combat mission in Iraq, Biden announces"
+    if (
+        skip
+        and words
+        and _CONTRACTED.match(words[0])
+        and words[0].lower() != "let's"
+        and tag(words[0].lower().split("'")[0]) in ("PRP", "EX", "DT", "WP", "WDT")
+    ):
+        return True
+    extra = ("VBN", "VBP", "VB") if lenient else ()
+    return any(
+        (w[:1].islower() or i == 0 or w.startswith("I"))
+        and (is_finite_verb(w) or tag(w.lower()) in extra or _pron_contraction(w))
+        for i, w in enumerate(words[skip:], skip)
+    )
+
+
+def _pron_contraction(word: str) -> bool:
+    if not _CONTRACTED.match(word):
+        return False
+    base = word.lower().replace("n't", "").split("'")[0]
+    return base in ("he", "she", "it", "they", "we", "i", "you", "there", "that", "who", "what")
+
+
+def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> int | None:
+    """Where the reported clause starts after a cue ending at ``v_end``, or None."""
+    rest = masked[v_end:hi]
+    if not rest.strip(" .,;!?"):
+        return None
+    m = re.match(rf"\s*[,:]?\s*(?={MASK})", rest)
+    if m:
+        return v_end + m.end()
+    m = re.match(r"\s*:\s*", rest)
+    if m:
+        return v_end + m.end()
+    # 'said of the request: "..."', 'added about Carson: "..."', 'said in a statement, "..."'
+    m = re.match(rf"[^{MASK}.;:,]{{1,80}}?[:,]\s*(?={MASK})", rest)
+    if m and not _has_finite_verb(masked, v_end, v_end + m.end(), 20, skip=0):
+        return v_end + m.end()
+    m = re.match(rf"\s*(?:as|it|them|him|her|this)\s+(?={MASK})", rest)
+    if m:
+        return v_end + m.end()
+    m = re.match(r"\s*,?\s*that\b", rest)
+    if m:
+        return v_end + m.end()
+    if lemma in _EXPLICIT_ONLY:
+        e = re.match(rf"\s*(?:,\s*|:\s*|that\b\s*)(?={MASK}|\S)", rest)
+        if not e or not re.match(rf"\s*(?:[,:]\s*{MASK}|:|that\b)", rest):
+            return None
+    about = re.match(r"\s*(?:about|of|on)\s+(?=\S)", rest)
+    if about and lemma in _ABOUT_LEMMAS:
+        return v_end + about.end()  # "joked about coloring her hair", "spoke of a rebirth"
+    if lemma in ("talk", "speak"):
+        return None  # "spoke at a rally": only "spoke about/of ..." reports something
+    inf = _infinitive(rest, lemma)
+    if inf is not None:
+        return v_end + inf
+    # "that" a little later, past an object or adverbials
+    t = _THAT.search(rest[:160])
+    if t and MASK not in rest[: t.start()] and not re.search(r"[;]", rest[: t.start()]):
+        between = rest[: t.start()]
+        if (
+            lemma in _TELL_LEMMAS or re.fullmatch(r"[\s,]*(?:[\w.'\-]+[\s,]+){0,12}", between)
+        ) and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would|be)\b", between):
+            return v_end + t.end()
+    if _BAD_AFTER.match(rest) and lemma not in ("according to",):
+        return None
+    if lemma in ("ask", "wonder", "question"):
+        wh = _WH.search(rest[:120])
+        if wh and not re.search(r"[.;:]", rest[: wh.start()]):
+            return v_end + wh.start()
+        if lemma != "question":
+            return None
+    if lemma in ("call",):  # called X "Y": the quotation must come within a few words
+        q = rest.find(MASK)
+        if 0 <= q < 60 and not re.search(r"[,.;]", rest[:q]):
+            return v_end
+        return None
+    pos = 0
+    if lemma in _TELL_LEMMAS and not re.match(r"\s*(?:he|she|they|it|we|i|there)\b", rest):
+        # skip the object: "told reporters", "told The Associated Press on Sunday"
+        m = re.match(
+            r"\s*(?:(?:the|a|an|his|her|their|its|our|my|some|several|two|three)\s+"
+            r"(?:(?!(?:as|when|while|because|if|after|before)\b)[\w.'\-]+\s+){0,3}?"
+            r"(?!(?:as|when|while|because|if|after|before)\b)[\w.'\-]+"
+            r"(?=\s+(?:that|on|in|at|during|after|before|"
+            r"ahead|last|this|about|[a-z]+day|he|she|they|it|we|there)\b|\s*[,:.])"
+            r"|him|her|them|us|me|you|reporters|journalists|[A-Za-z.'\-]+(?:\s+[A-Z][\w.'\-]*)*)",
+            rest,
+        )
+        if not m:
+            return None
+        pos = m.end()
+    for _ in range(3):
+        pp = _PP.match(rest, pos)
+        if not pp or pp.end() == pos:
+            break
+        pos = pp.end()
+    m = re.match(r"\s*[,:]?\s*", rest[pos:])
+    pos += m.end() if m else 0
+    if pos >= len(rest):
+        return v_end + pos if rest.rstrip().endswith(":") else None
+    if rest[pos] == MASK:
+        return v_end + pos
+    word = re.match(r"[\w.'\-]+", rest[pos:])
+    if not word or _BAD_AFTER.match(rest, pos):
+        return None
+    w = word.group()
+    wl = w.lower()
+    if (
+        (wl in _NO_CLAUSE or tag(wl) in ("IN", "RB", "TO", "VB", "VBD", "VBN"))
+        and not (w[0].isupper() and tag(wl) not in ("IN", "TO"))
+        and wl not in ("there", "if", "unless", "once", "because", "although", "though")
+    ):
+        return None
+    if lemma in _TELL_LEMMAS and not (
+        w[0].isupper()
+        or w[0].isdigit()
+        or tag(wl) in ("PRP", "DT", "EX", "PRP$", "CD")
+        or wl in ("if", "whether", "there")
+        or _pron_contraction(w)
+    ):
+        return None
+    if not _has_finite_verb(masked, v_end + pos, v_end + len(rest), lenient=True):
+        if lemma in _NP_OBJECT_LEMMAS or lemma.startswith("call "):
+            return v_end + pos
+        return None
+    return v_end + pos
+
+
+def _agrees(masked: str, mention: Mention, cue: str, cue_start: int = -1) -> bool:
+    """Subject-verb agreement: "helicopters suggests" is no attribution."""
+    written = masked[mention.start : mention.end].split()[-1]
+    head = written.lower()
+    first = cue.lower().split()[0]
+    between = masked[mention.end : cue_start] if cue_start >= 0 else ""
+    if (
+        head in ("he", "she", "it")
+        and tag(first) in ("VB", "VBP")
+        and not first.endswith("ed")
+        and not re.search(
+            r"\b(?:would|will|can|could|did|does|do|may|might|should|must|to)\b|'ll|'d", between
+        )
+    ):
+        return False  # "He deny": the cue is no verb of this subject
+    if mention.role_start >= 0 or head.endswith(")") or not written.islower():
+        return True
+    plural = tag(head) == "NNS" and head not in ("news", "politics", "analysis", "series")
+    if first.endswith("s") and not first.endswith("ss") and tag(first) in ("VBZ", "NNS"):
+        return not plural
+    return True
+
+
+def _cat_any(word: str) -> bool:
+    from framing.quotes.speakers import _cat
+
+    return bool(_cat(word))
+
+
+def _is_org_word(mention: str) -> bool:
+    from framing.quotes.speakers import _cat
+
+    words = mention.lower().split()
+    return bool(words) and bool({"organisation", "government"} & _cat(words[-1]))
+
+
+def _first_verbish(masked: str, lo: int, hi: int) -> int:
+    """Offset of the first finite verb of a clause (where its subject ends)."""
+    for m in re.finditer(r"(?<![\w'-])[a-z][a-z']*", masked[lo:hi]):
+        w = m.group()
+        t = tag(w)
+        if is_finite_verb(w) or w in ("also", "declined", "refused") or t == "VBN":
+            return lo + m.start()
+        if not t and w.endswith("ed"):  # "ratcheted": not in the lexicon, but a past tense
+            return lo + m.start()
+    return hi
+
+
+def _coordinated_subject(masked: str, lo: int, v0: int) -> int:
+    """Where the subject of "X knocked Rubio and called him ..." ends: before "knocked"."""
+    left = masked[lo:v0]
+    verbs = [
+        m
+        for m in re.finditer(r"(?<![\w'-])[a-z][a-z']*", left)
+        if is_finite_verb(m.group()) or (not tag(m.group()) and m.group().endswith("ed"))
+    ]
+    return lo + verbs[-1].start() if verbs else v0
+
+
+def _is_relative(masked: str, mention: Mention) -> bool:
+    return masked[mention.start : mention.end].lower() in ("who", "which", "that")
