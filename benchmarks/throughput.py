@@ -10,8 +10,9 @@ run:
   processes (cluster start-up reported, not timed);
 * **sizes**: the streaming path the CLI uses (``load_corpus(..., chunksize=)`` ->
   ``analyze_stream`` -> CSV files, ``--jobs`` processes), end to end including reading the
-  gzipped JSONL, on the first 1k, 5k, 20k and all articles, to show that time grows linearly
-  and memory stays flat;
+  gzipped JSONL: one pass over the largest size, recording elapsed time and peak memory as it
+  reaches 1k, 5k, 20k articles, then the whole run (all 37,554) including the outlet-level
+  tables at the end, to show that time grows linearly and memory stays flat;
 * **profile** (``--profile N``): pyinstrument over serial ``analyze`` on N articles, time per
   package module (library calls counted in the framing module that made them) and the top
   functions by own time.
@@ -122,11 +123,17 @@ def _chunks(data: Path, n: int | None, chunksize: int) -> Iterator[Any]:
 def _load(data: Path, n: int | None) -> Any:
     import pandas as pd
 
-    return pd.concat(list(_chunks(data, n, 5000)), ignore_index=True)
+    return pd.concat(list(_chunks(data, n, min(n or 5000, 5000))), ignore_index=True)
 
 
-def run_config(config: str, data: Path, n: int | None, jobs: int) -> dict[str, Any]:
-    """Run one configuration and return its measurements."""
+def run_config(
+    config: str, data: Path, n: int | None, jobs: int, checkpoints: tuple[int, ...] = ()
+) -> dict[str, Any]:
+    """Run one configuration and return its measurements.
+
+    For the streaming run, ``checkpoints`` are article counts at which the elapsed time and
+    the peak memory so far are recorded (time against corpus size from one pass).
+    """
     import warnings
 
     warnings.simplefilter("ignore")
@@ -134,15 +141,35 @@ def run_config(config: str, data: Path, n: int | None, jobs: int) -> dict[str, A
     if config.startswith("stream"):
         from framing.pipeline import analyze_stream
 
+        marks: list[dict[str, Any]] = []
+        todo = sorted(checkpoints)
+
+        def checkpoint(articles: int, chars: int) -> None:
+            while todo and articles >= todo[0]:
+                todo.pop(0)
+                marks.append(
+                    {
+                        "articles": articles,
+                        "mb": chars / 1e6,
+                        "seconds": time.perf_counter() - start,
+                        "peak_rss_mb": rss.peak / 2**20,
+                        "load": os.getloadavg()[0],
+                    }
+                )
+
         with tempfile.TemporaryDirectory() as tmp, PeakRSS() as rss:
             start = time.perf_counter()
+            cpu = time.process_time()
             result = analyze_stream(
-                _chunks(data, n, 2000), tmp, engine="processes", jobs=jobs, progress=False
+                _chunks(data, n, 2000), tmp, engine="processes", jobs=jobs, progress=checkpoint
             )
             out["seconds"] = time.perf_counter() - start
+            out["main_cpu_seconds"] = time.process_time() - cpu
             out["articles"] = result.n_articles
             out["mb"] = result.n_chars / 1e6  # characters; UTF-8 bytes are within 1% here
             out["outlets"] = len(result.comparison)
+            out["timings"] = result.timings
+            out["checkpoints"] = marks
         out["peak_rss_mb"] = rss.peak / 2**20
         out["load_after"] = os.getloadavg()[0]
         return out
@@ -170,6 +197,7 @@ def run_config(config: str, data: Path, n: int | None, jobs: int) -> dict[str, A
             out["startup_seconds"] = time.perf_counter() - start
         with PeakRSS() as rss:
             start = time.perf_counter()
+            cpu = time.process_time()
             if config == "baseline":
                 from textblob import TextBlob
 
@@ -182,6 +210,7 @@ def run_config(config: str, data: Path, n: int | None, jobs: int) -> dict[str, A
                 result = analyze(articles, engine=engine, jobs=jobs, client=client, progress=False)
                 out["rows"] = {name: len(t) for name, t in result.tables.items()}
             out["seconds"] = time.perf_counter() - start
+            out["main_cpu_seconds"] = time.process_time() - cpu
         out["peak_rss_mb"] = rss.peak / 2**20
     finally:
         if client is not None:
@@ -240,7 +269,9 @@ def profile(data: Path, n: int, top: int = 15) -> dict[str, Any]:
 # --- driving the runs and printing the tables -----------------------------------------------
 
 
-def _child(args: argparse.Namespace, config: str, n: int | None) -> dict[str, Any]:
+def _child(
+    args: argparse.Namespace, config: str, n: int | None, checkpoints: str = ""
+) -> dict[str, Any]:
     cmd = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -252,6 +283,8 @@ def _child(args: argparse.Namespace, config: str, n: int | None) -> dict[str, An
         config,
         "--n",
         "all" if n is None else str(n),
+        "--checkpoints",
+        checkpoints,
     ]
     print(f"  running {config} on {'all' if n is None else n} articles ...", file=sys.stderr)
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -270,8 +303,8 @@ def _rate(r: dict[str, Any]) -> tuple[str, str]:
 def _engine_table(results: dict[str, dict[str, Any]], jobs: int) -> str:
     lines = [
         "| configuration | articles | seconds | articles/s | MB/s | peak memory (MB) | vs (a) "
-        "| load avg |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| main-process CPU s | load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     base = results.get("baseline", {}).get("seconds")
     for config in ENGINES:
@@ -280,39 +313,52 @@ def _engine_table(results: dict[str, dict[str, Any]], jobs: int) -> str:
             continue
         label = LABELS[config] + (f", jobs={jobs}" if config in ("processes", "dask") else "")
         if "seconds" not in r:
-            lines.append(f"| {label} | failed: {r.get('error')} |||||||")
+            lines.append(f"| {label} | failed: {r.get('error')} ||||||||")
             continue
         per_s, mb_s = _rate(r)
         ratio = f"{r['seconds'] / base:.2f}x" if base else ""
         load = f"{r['load_before']:.1f} / {r['load_after']:.1f}"
         lines.append(
             f"| {label} | {r['articles']:,} | {r['seconds']:.1f} | {per_s} | {mb_s} "
-            f"| {r['peak_rss_mb']:,.0f} | {ratio} | {load} |"
+            f"| {r['peak_rss_mb']:,.0f} | {ratio} | {r['main_cpu_seconds']:.1f} | {load} |"
         )
     return "\n".join(lines)
 
 
-def _size_table(rows: list[dict[str, Any]]) -> str:
+def _size_table(run: dict[str, Any]) -> str:
     lines = [
-        "| articles | seconds | articles/s | MB/s | s per 1k articles | peak memory (MB) "
-        "| load avg |",
+        "| articles | seconds (cumulative) | articles/s | MB/s | s per 1k articles "
+        "| peak memory so far (MB) | load avg |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for r in rows:
-        if "seconds" not in r:
-            lines.append(f"| {r.get('n')} | failed: {r.get('error')} ||||||")
-            continue
-        per_s, mb_s = _rate(r)
+    for r in run.get("checkpoints", []):
         per_k = 1000 * r["seconds"] / r["articles"]
-        load = f"{r['load_before']:.1f} / {r['load_after']:.1f}"
         lines.append(
-            f"| {r['articles']:,} | {r['seconds']:.1f} | {per_s} | {mb_s} | {per_k:.1f} "
-            f"| {r['peak_rss_mb']:,.0f} | {load} |"
+            f"| {r['articles']:,} | {r['seconds']:.1f} | {r['articles'] / r['seconds']:.1f} "
+            f"| {r['mb'] / r['seconds']:.2f} | {per_k:.1f} | {r['peak_rss_mb']:,.0f} "
+            f"| {r['load']:.1f} |"
         )
+    if "seconds" in run:
+        ends = ", ".join(
+            f"{k} {v:.1f} s" for k, v in run.get("timings", {}).items() if k != "analysis"
+        )
+        per_k = 1000 * run["seconds"] / run["articles"]
+        lines.append(
+            f"| **{run['articles']:,}, end to end** | **{run['seconds']:.1f}** "
+            f"| {run['articles'] / run['seconds']:.1f} | {run['mb'] / run['seconds']:.2f} "
+            f"| {per_k:.1f} | **{run['peak_rss_mb']:,.0f}** | {run['load_after']:.1f} |"
+        )
+        lines.append(
+            f"\nEnd to end = reading and cleaning the gzipped JSONL, all analyses, writing "
+            f"every table as CSV, then the outlet-level tables ({ends}); "
+            f"{run.get('outlets', '?')} outlets."
+        )
+    else:
+        lines.append(f"\nfailed: {run.get('error')}")
     return "\n".join(lines)
 
 
-def _targets(engines: dict[str, dict[str, Any]], sizes: list[dict[str, Any]]) -> list[str]:
+def _targets(engines: dict[str, dict[str, Any]], full: dict[str, Any] | None) -> list[str]:
     def secs(name: str) -> float | None:
         return engines.get(name, {}).get("seconds")
 
@@ -326,9 +372,8 @@ def _targets(engines: dict[str, dict[str, Any]], sizes: list[dict[str, Any]]) ->
         )
     if c and d:
         out.append(f"Dask / processes = {d / c:.2f}x (target <= 1.2x): {_ok(d / c <= 1.2)}")
-    full = [r for r in sizes if r.get("n") == "all" and "seconds" in r]
-    if full:
-        r = full[0]
+    if full and full.get("n") == "all" and "seconds" in full:
+        r = full
         out.append(
             f"all {r['articles']:,} articles end to end = {r['seconds']:.0f} s (target < 300 s): "
             f"{_ok(r['seconds'] < 300)}; peak RSS {r['peak_rss_mb']:,.0f} MB (target < 2048 MB): "
@@ -391,11 +436,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=300, help="articles to profile (0 skips)")
     parser.add_argument("--json", type=Path, default=REPO / "build" / "bench" / "throughput.json")
     parser.add_argument("--run", help=argparse.SUPPRESS)
+    parser.add_argument("--checkpoints", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     n = None if args.n == "all" else int(args.n)
 
     if args.run:  # one configuration, in this fresh process
-        print(json.dumps(run_config(args.run, args.data, n, args.jobs)))
+        marks = tuple(int(c) for c in args.checkpoints.split(",") if c)
+        print(json.dumps(run_config(args.run, args.data, n, args.jobs, marks)))
         return 0
 
     if not (args.data / CORPUS).is_file():
@@ -423,14 +470,19 @@ def main(argv: list[str] | None = None) -> int:
             )
         print()
 
-    sizes: list[dict[str, Any]] = []
-    for size in [s for s in args.sizes.split(",") if s]:
-        r = _child(args, "stream", None if size == "all" else int(size))
-        r["n"] = size
-        sizes.append(r)
+    sizes = [s for s in args.sizes.split(",") if s]
+    full = None
     if sizes:
+        last = "all" if "all" in sizes else max(sizes, key=int)
+        marks = ",".join(s for s in sizes if s != "all")
+        full = _child(args, "stream", None if last == "all" else int(last), marks)
+        full["n"] = last
         print(f"## Corpus size, streaming path of the CLI (processes, jobs={args.jobs})\n")
-        print(_size_table(sizes))
+        print(
+            "One streaming pass; elapsed time and peak memory recorded as the pass reaches "
+            "each size.\n"
+        )
+        print(_size_table(full))
         print()
 
     prof = None
@@ -447,13 +499,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {function} | {secs:.2f} |")
         print()
 
-    targets = _targets(engines, sizes)
+    targets = _targets(engines, full)
     if targets:
         print("## Targets\n")
         for line in targets:
             print(f"- {line}")
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    report = {"machine": machine, "engines": engines, "sizes": sizes, "profile": prof}
+    report = {"machine": machine, "engines": engines, "sizes": full, "profile": prof}
     args.json.write_text(json.dumps(report, indent=2, default=str))
     print(f"\n(raw results: {args.json})")
     return 0

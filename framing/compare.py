@@ -8,7 +8,7 @@ traced back to the rows behind them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -16,6 +16,11 @@ __all__ = ["compare", "comparison"]
 
 #: Base columns, always present.
 BASE_COLUMNS = ["outlet", "articles", "words", "sentences"]
+
+#: With ``ci_unit="auto"``, outlets with at least this many articles resample whole articles.
+CLUSTER_MIN_ARTICLES = 30
+
+CIUnit = Literal["auto", "sentence", "article"]
 
 
 def compare(articles: pd.DataFrame, **options: Any) -> pd.DataFrame:
@@ -47,6 +52,7 @@ def comparison(
     markers: pd.DataFrame | None = None,
     terms: pd.DataFrame | None = None,
     top_n: int = 5,
+    ci_unit: CIUnit = "auto",
 ) -> pd.DataFrame:
     """Join the per-outlet summaries of each analysis into one table.
 
@@ -61,6 +67,12 @@ def comparison(
         markers: Marker occurrences (:func:`framing.markers`).
         terms: Distinctive terms (:func:`framing.word_choice`).
         top_n: How many distinctive terms to list per outlet.
+        ci_unit: What the sentiment intervals resample (see
+            :func:`framing.sentiment_summary`): ``"sentence"``, ``"article"``, or ``"auto"``
+            (default): sentences for an outlet with fewer than 30 articles, whole articles
+            (a cluster bootstrap) from 30 articles on. Sentences of one article share topic
+            and tone, so with many articles the article is the honest unit; it also keeps
+            the bootstrap fast on large corpora (its cost grows with the units resampled).
 
     Returns:
         One row per outlet, in order of first appearance in ``articles``:
@@ -71,9 +83,7 @@ def comparison(
     table = _base(articles)
     parts: list[pd.DataFrame] = []
     if sentences is not None:
-        from framing.sentiment import sentiment_summary
-
-        summary = sentiment_summary(sentences)
+        summary = _sentiment(sentences, articles, ci_unit)
         parts.append(summary.drop(columns=["n_articles", "n_sentences"]))
     if quotes is not None:
         from framing.quotes import quote_summary
@@ -92,6 +102,27 @@ def comparison(
         part = part.reset_index() if "outlet" not in part.columns else part
         table = table.merge(part, on="outlet", how="left", validate="one_to_one")
     return table
+
+
+def _sentiment(sentences: pd.DataFrame, articles: pd.DataFrame, unit: CIUnit) -> pd.DataFrame:
+    from framing.sentiment import sentiment_summary
+
+    if unit != "auto":
+        return sentiment_summary(sentences, unit=unit)
+    per_outlet = articles.groupby("outlet", sort=False).size()
+    many = set(per_outlet.index[per_outlet >= CLUSTER_MIN_ARTICLES])
+    is_many = sentences["outlet"].isin(many)
+    if not is_many.any():
+        return sentiment_summary(sentences)
+    if is_many.all():
+        return sentiment_summary(sentences, unit="article")
+    # Each outlet's interval depends only on its own rows and seed, so the halves can be
+    # computed apart and put back in the summary's order (by outlet name).
+    parts = [
+        sentiment_summary(sentences[~is_many]),
+        sentiment_summary(sentences[is_many], unit="article"),
+    ]
+    return pd.concat(parts, ignore_index=True).sort_values("outlet", ignore_index=True)
 
 
 def _base(articles: pd.DataFrame) -> pd.DataFrame:

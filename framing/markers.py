@@ -41,9 +41,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
+from textblob._text import CD as _CD
+from textblob._text import _suffix_rules
+from textblob.en import lexicon as _PATTERN_LEXICON
 
 from framing._resources import read_tsv
-from framing.text import Doc, docs_from, tokenize
+from framing.text import Doc, Token, docs_from, tokenize
 from framing.voice import in_spans, own_word_count, quoted_spans, scare_quote_spans
 
 __all__ = [
@@ -55,6 +58,8 @@ __all__ = [
     "marker_rates",
     "marker_rows",
     "markers",
+    "pattern_tag",
+    "pos_matches",
 ]
 
 Category = Literal["loaded", "distancing", "hedge", "intensifier"]
@@ -88,6 +93,10 @@ _DTYPES: dict[str, Any] = {
 }
 
 
+Entry = tuple[tuple[str, ...], str, str, str, str]
+"""A lexicon entry: ``(words, category, term, source, pos)``."""
+
+
 @dataclass(frozen=True)
 class MarkerLexicon:
     """Marker terms indexed by their first word, longest phrase first.
@@ -95,13 +104,13 @@ class MarkerLexicon:
     Build one with :func:`load_marker_lexicon`; it is plain data, so it pickles to workers.
 
     Attributes:
-        entries: First word -> ``(words, category, term, source)`` tuples, longest first.
+        entries: First word -> ``(words, category, term, source, pos)`` tuples, longest first;
+            ``pos`` is ``""`` (any part of speech) or the class the word must be used as
+            (``JJ``, ``RB``, ``NN``, ``VB``; see :func:`pos_matches`).
         scare_quotes: Whether to report scare quotes as ``distancing`` markers.
     """
 
-    entries: dict[str, tuple[tuple[tuple[str, ...], str, str, str], ...]] = field(
-        default_factory=dict
-    )
+    entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     scare_quotes: bool = True
 
     def __len__(self) -> int:
@@ -113,7 +122,7 @@ def _words(term: str) -> tuple[str, ...]:
 
 
 def _build(rows: Iterable[dict[str, str]], *, scare_quotes: bool) -> MarkerLexicon:
-    index: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
+    index: dict[str, list[Entry]] = {}
     seen = set()
     for row in rows:
         category = row.get("category", "").strip().lower()
@@ -122,7 +131,10 @@ def _build(rows: Iterable[dict[str, str]], *, scare_quotes: bool) -> MarkerLexic
         if not category or not words or (category, words) in seen:
             continue
         seen.add((category, words))
-        entry = (words, category, term, row.get("source", "") or "")
+        pos = (row.get("pos", "") or "").strip().upper()
+        if pos not in POS_CLASSES:
+            pos = ""
+        entry = (words, category, term, row.get("source", "") or "", pos)
         index.setdefault(words[0], []).append(entry)
     frozen = {
         first: tuple(sorted(items, key=lambda e: -len(e[0]))) for first, items in index.items()
@@ -144,7 +156,10 @@ def load_marker_lexicon(
     categories: Iterable[str] | None = None,
     scare_quotes: bool = True,
 ) -> MarkerLexicon:
-    """Read marker lists (TSV with columns ``category, term`` and optionally ``source, note``).
+    """Read marker lists (TSV with columns ``category, term``, optionally ``source, note, pos``).
+
+    ``pos`` (``JJ``, ``RB``, ``NN``, ``VB`` or empty) restricts a one-word term to tokens used
+    as that part of speech (see :func:`pos_matches`); an empty or missing ``pos`` matches any.
 
     Args:
         sources: A file name in ``framing/lexicons/``, a path to your own file, or a list of
@@ -232,10 +247,11 @@ def base_forms(word: str, *, adverbs_only: bool = False) -> list[str]:
     return out
 
 
-def _candidates(lex: MarkerLexicon, norm: str) -> tuple[tuple[tuple[str, ...], str, str, str], ...]:
+def _candidates(lex: MarkerLexicon, norm: str) -> tuple[tuple[Entry, ...], bool]:
+    """Entries the token may start, and whether they were reached through an adverb ending."""
     exact = lex.entries.get(_key(norm)) or lex.entries.get(norm)
     if exact:
-        return exact
+        return exact, False
     adverbs = set(base_forms(_key(norm), adverbs_only=True))
     for base in base_forms(_key(norm)):
         found = tuple(
@@ -244,8 +260,91 @@ def _candidates(lex: MarkerLexicon, norm: str) -> tuple[tuple[tuple[str, ...], s
             if len(e[0]) == 1 and (base in adverbs or e[3] not in _ADJECTIVE_SOURCES)
         )
         if found:
-            return found
-    return ()
+            return found, base in adverbs
+    return (), False
+
+
+# --- part of speech ------------------------------------------------------------------------
+
+POS_CLASSES = frozenset({"", "JJ", "RB", "NN", "VB"})
+len(_PATTERN_LEXICON)  # pattern's tagger lexicon loads lazily
+_TAG_LEXICON: dict[str, str] = dict(dict.items(_PATTERN_LEXICON))
+_AUXILIARIES = frozenset(
+    {"am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having"}
+)
+_OBJECT_TAGS = ("DT", "PRP", "CD", "NN", "NNS", "NNP", "NNPS", "PDT")
+
+
+@cache
+def pattern_tag(form: str, first: bool = False) -> str:
+    """The Penn tag TextBlob's offline ``PatternTagger`` gives one token.
+
+    TextBlob's pattern tagger looks a token up in pattern's lexicon (``en-lexicon.txt``: each
+    form's most frequent tag; the first word of a sentence also in lower case), tags an unknown
+    capitalised token ``NNP``, a number ``CD``, and other unknown tokens by suffix; TextBlob
+    does not run pattern's contextual rules, so the tag of a token does not depend on its
+    neighbours and can be computed for just the candidate words (no NLTK data needed).
+    """
+    tag = _TAG_LEXICON.get(form) or (_TAG_LEXICON.get(form.lower()) if first else None)
+    if tag is not None:
+        return tag
+    if form.istitle():
+        return "NNP"
+    if _CD.match(form) is not None:
+        return "CD"
+    return str(_suffix_rules([form, "NN"])[1])
+
+
+def _verbal_participle(doc: Doc, tokens: Sequence[Token], i: int) -> bool:
+    """Whether the "-ing"/"-ed" word at ``i`` is a verb form taking an object.
+
+    A participle after a form of "be" or "have" (one adverb may come between) and before a
+    determiner, pronoun, number or noun is the progressive or perfect of a verb with its
+    object ("were striking militia positions", "have devastated the region"), not an
+    adjective ("a striking resemblance", "the results were striking").
+    """
+    word = tokens[i].norm
+    if not word.endswith(("ing", "ed")) or i + 1 >= len(tokens):
+        return False
+    k = i - 1
+    if k >= 0 and pattern_tag(doc.text[tokens[k].start : tokens[k].end]).startswith("RB"):
+        k -= 1
+    if k < 0 or not (tokens[k].norm in _AUXILIARIES or tokens[k].norm.endswith(("'re", "'ve"))):
+        return False
+    nxt = tokens[i + 1]
+    return pattern_tag(doc.text[nxt.start : nxt.end]).startswith(_OBJECT_TAGS)
+
+
+def pos_matches(pos: str, tag: str, *, adverb: bool = False, verbal: bool = False) -> bool:
+    """Whether a token tagged ``tag`` is used as the part of speech ``pos`` a term requires.
+
+    * ``JJ`` (an evaluative adjective): an adjective; a participle used as one ("a
+      disgusting display"), not one that is the verb of its clause with an object
+      (``verbal``); an adverb when the adjective was reached through "-ly" ("brazenly").
+    * ``RB``: an adverb (or the adjective the tagger sometimes gives for one).
+    * ``NN``, ``VB``: a noun or a verb: noun and verb of one word share their evaluation
+      ("a sham", "to sham"), unlike the adjective/noun homographs the check is for.
+    * ``""``: any.
+
+    Args:
+        pos: The entry's ``pos``.
+        tag: The token's Penn tag (:func:`pattern_tag`).
+        adverb: The term was matched through an adverb ending.
+        verbal: The token is a participle taking an object (see ``_verbal_participle``).
+
+    Returns:
+        True when the entry applies.
+    """
+    if not pos:
+        return True
+    cls = tag[:2]
+    if pos == "JJ":
+        if verbal:
+            return False
+        return cls == "JJ" or tag in ("VBN", "VBG") or (adverb and cls == "RB")
+    if pos == "RB":
+        return cls in ("RB", "JJ")
+    return cls in ("NN", "VB") and not tag.startswith("NNP")
 
 
 def marker_rows(doc: Doc, *, lexicon: MarkerLexicon | None = None) -> list[dict[str, Any]]:
@@ -271,16 +370,24 @@ def marker_rows(doc: Doc, *, lexicon: MarkerLexicon | None = None) -> list[dict[
     names = _proper_noun_positions(doc)
     quoted = quoted_spans(doc)
     sent_starts = [s.start for s in doc.sentences]
+    firsts = {sent[0].start for sent in doc.sentence_tokens if sent}
     found: list[tuple[int, int, str, str, str]] = []
     taken: dict[str, int] = {}  # category -> end offset of its last match
     for i, tok in enumerate(tokens):
-        candidates = _candidates(lex, tok.norm)
+        candidates, adverb = _candidates(lex, tok.norm)
         if not candidates or tok.start in names:
             continue
-        for words, category, term, source in candidates:
+        tag = ""
+        for words, category, term, source, pos in candidates:
             n = len(words)
             if taken.get(category, -1) > tok.start or i + n > len(tokens):
                 continue
+            if pos and n == 1:
+                if not tag:
+                    tag = pattern_tag(doc.text[tok.start : tok.end], tok.start in firsts)
+                verbal = tag in ("VBN", "VBG", "JJ") and _verbal_participle(doc, tokens, i)
+                if not pos_matches(pos, tag, adverb=adverb, verbal=verbal):
+                    continue
             span = tokens[i : i + n]
             if n > 1 and any(
                 _key(t.norm) != w and t.norm != w for t, w in zip(span, words, strict=True)

@@ -112,9 +112,17 @@ def run_notebooks(
 
 
 def notebook_html(nb: Any) -> str:
-    """An executed notebook as one HTML page (images embedded)."""
+    """An executed notebook as one HTML page (images embedded, no scripts fetched).
+
+    nbconvert's template loads require.js and MathJax from a CDN; the notebooks use neither
+    (no widgets, no formulas), so those tags are dropped and the page opens offline.
+    """
+    import re
+
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
+    for url in (exporter.require_js_url, exporter.mathjax_url):
+        body = re.sub(rf'<script[^>]*src="{re.escape(url)}"[^>]*>\s*</script>', "", body)
     return str(body)

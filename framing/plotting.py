@@ -32,6 +32,7 @@ __all__ = [
     "plot_outlets",
     "plot_verb_stance",
     "plot_voice_share",
+    "statements",
 ]
 
 _METRIC_LABELS = {
@@ -226,7 +227,7 @@ def _stacked_bars(
     return ax
 
 
-def _statements(table: pd.DataFrame) -> pd.DataFrame:
+def statements(table: pd.DataFrame) -> pd.DataFrame:
     """Quote rows without continuation rows (a quotation continued after "he said." is one
     statement; ``framing.quotes`` links the continuation through ``continues``)."""
     if "continues" not in table.columns:
@@ -270,7 +271,7 @@ def plot_voice_share(
     if "statements" in table.columns:  # a voices table: one row per outlet and speaker
         wcol = "quoted_words" if weight == "words" else "statements"
     else:
-        table = _statements(table)
+        table = statements(table)
         wcol = None
         if weight == "words":
             kinds = table["kind"] if "kind" in table else pd.Series("direct", index=table.index)
@@ -335,7 +336,7 @@ def plot_verb_stance(
         "said" is the newsroom default; a large non-neutral share ("claimed", "admitted",
         "slammed") means the outlet characterises statements as it reports them.
     """
-    table = _statements(_by_outlet(quotes))
+    table = statements(_by_outlet(quotes))
     present = table[stance_col].astype("string").fillna("unknown").replace("", "unknown")
     known = [s for s in STANCE_ORDER if s in set(present)]
     extra = sorted(set(present) - set(STANCE_ORDER))

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import pandas as pd
 
-from framing.style import OutletStyle, outlet_style
+from framing.style import OutletStyle, outlet_style, stylesheet
 
 __all__ = ["Layer", "Mark", "ReadingView", "reading_view_css", "show"]
 
@@ -223,51 +224,7 @@ def _non_overlapping(marks: list[Mark]) -> list[Mark]:
 
 def reading_view_css() -> str:
     """The reading view's CSS, scoped to ``.framing-view`` (safe to embed in any page)."""
-    return _CSS
-
-
-_CSS = """
-.framing-view { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #1a1a1a; line-height: 1.55; }
-.framing-view .fr-grid { display: grid; gap: 1rem;
-  grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); }
-.framing-view .fr-article { border: 1px solid #ccc; border-radius: 6px; background: #fff;
-  display: flex; flex-direction: column; min-width: 0; }
-.framing-view .fr-head { padding: .6rem .8rem; border-bottom: 1px solid #ddd;
-  border-top: 6px solid var(--outlet, #888); border-radius: 6px 6px 0 0; }
-.framing-view .fr-outlet { font-weight: 700; font-size: 1.1rem; }
-.framing-view .fr-title { font-style: italic; }
-.framing-view .fr-meta { color: #555; font-size: .85rem; }
-.framing-view .fr-body { padding: .6rem .8rem; white-space: pre-wrap; overflow-wrap: anywhere;
-  font-family: Georgia, "Times New Roman", serif; font-size: 1rem; }
-.framing-view.fr-scroll .fr-body { max-height: var(--fr-max-height, 36rem); overflow-y: auto; }
-.framing-view .fr-quote { border-bottom: 3px solid #999; border-radius: 2px; }
-.framing-view .fr-mark { text-decoration-thickness: 2px; text-underline-offset: 3px; }
-.framing-view .fr-loaded { text-decoration: underline wavy #D55E00; }
-.framing-view .fr-distancing { text-decoration: underline dotted #CC79A7;
-  text-decoration-thickness: 3px; font-style: italic; }
-.framing-view .fr-hedge { text-decoration: underline dashed #0072B2; }
-.framing-view .fr-intensifier { text-decoration: underline double #E69F00; }
-.framing-view .fr-marker { text-decoration: underline solid #000; }
-.framing-view .fr-drv { font-weight: 700; }
-.framing-view .fr-pos { color: #0060A0; }
-.framing-view .fr-neg { color: #B84A00; }
-.framing-view .fr-dropped { font-weight: 400; color: #6b6b6b;
-  text-decoration: underline dotted #999; text-underline-offset: 3px; }
-.framing-view [title] { cursor: help; }
-.framing-view .fr-legend { padding: .5rem .8rem; border-top: 1px solid #eee; font-size: .85rem; }
-.framing-view .fr-key { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .3rem 0 .8rem;
-  font-size: .9rem; }
-.framing-view .fr-swatch { display: inline-block; width: .9em; height: .9em;
-  border-radius: 2px; vertical-align: -.1em; margin-right: .3em; }
-.framing-view .fr-speakers { list-style: none; padding: 0; margin: .2rem 0 0;
-  display: flex; flex-wrap: wrap; gap: .2rem .9rem; }
-@media print {
-  .framing-view .fr-grid { display: block; }
-  .framing-view .fr-article { break-inside: auto; margin-bottom: 1rem; }
-  .framing-view.fr-scroll .fr-body { max-height: none; overflow: visible; }
-}
-"""
+    return stylesheet("reading_view.css")
 
 
 class ReadingView:
@@ -475,11 +432,13 @@ def show(
         for row in m_rows:
             has[str(row.get("category"))] = True
         cards.append(_card(rec, text, aid, outlet, marks, q_rows, speaker_colors, style, title_col))
+    if max_height is not None and not re.fullmatch(r"\d+(?:\.\d+)?(?:rem|em|px|vh)", max_height):
+        raise ValueError(f"max_height must be a CSS length such as '36rem', not {max_height!r}")
     scroll = " fr-scroll" if max_height else ""
     height = f' style="--fr-max-height:{_esc(max_height)}"' if max_height else ""
     key = _global_key(has) if annotate else ""
     fragment = (
-        f"<style>{_CSS}</style>"
+        f"<style>{reading_view_css()}</style>"
         f'<div class="framing-view{scroll}"{height}>{key}'
         f'<div class="fr-grid">{"".join(cards)}</div></div>'
     )
@@ -505,10 +464,12 @@ def _card(
     )
     n_words = len(text.split())
     meta = f"{_esc(aid)} · {n_words:,} words"
-    if q_rows:
-        meta += f" · {len(q_rows)} attributed statements"
+    # A quotation continued after "he said." is one statement (its row names what it continues).
+    heads = [r for r in q_rows if not str(r.get("continues") or "").strip()]
+    if heads:
+        meta += f" · {len(heads)} attributed statement{'s' if len(heads) != 1 else ''}"
     speakers: dict[str, int] = {}
-    for row in q_rows:
+    for row in heads:
         sp = row.get("speaker")
         name = "" if sp is None or _isna(sp) else str(sp)
         speakers[name] = speakers.get(name, 0) + 1

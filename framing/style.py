@@ -30,6 +30,7 @@ __all__ = [
     "category_colors",
     "outlet_style",
     "projector_rc",
+    "stylesheet",
 ]
 
 #: Okabe-Ito colours, most distinct first (black is kept last: it reads as "text", not "outlet").
@@ -176,3 +177,10 @@ def projector_rc() -> Iterator[None]:
         yield
     finally:
         params.update(saved)
+
+
+def stylesheet(name: str) -> str:
+    """The CSS file ``framing/templates/<name>`` (reading view, report, handout)."""
+    from importlib import resources
+
+    return resources.files("framing").joinpath("templates", name).read_text(encoding="utf-8")

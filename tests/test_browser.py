@@ -128,3 +128,29 @@ def test_browser_reading_view_tooltips_and_narrow_layout(page_run: dict[str, obj
 def test_browser_screenshot_saved(page_run: dict[str, object]) -> None:
     shot = page_run["shot"]
     assert isinstance(shot, Path) and shot.stat().st_size > 10_000
+
+
+def test_browser_handout_prints(story_dir: Path, tmp_path: Path) -> None:
+    """The classroom handout prints to A4 with the articles and the grid on their own pages."""
+    from framing.classroom import Exercise
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    handout = Exercise(load_corpus(story_dir)).write_handout(tmp_path / "handout.html")
+    console: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
+            page.goto(handout.as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            breaks = page.evaluate(
+                "Array.from(document.querySelectorAll('h2')).map("
+                "h => [h.textContent, getComputedStyle(h).breakBefore])"
+            )
+            pdf = page.pdf(format="A4")
+        finally:
+            browser.close()
+    assert console == []
+    assert ["The articles", "page"] in breaks and ["Your predictions", "page"] in breaks
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000

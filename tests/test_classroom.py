@@ -11,10 +11,10 @@ import pytest
 from framing.classroom import (
     BIAS_TYPES,
     Exercise,
-    _names,
     articles_from_texts,
     bias_types,
 )
+from framing.classroom.exercise import _names
 from framing.corpus import load_corpus
 from framing.text import Doc
 

@@ -93,3 +93,36 @@ def test_compare_passes_options_to_analyze(story):
     table = compare(story, analyses=["terms"], top=3, progress=False)
     assert list(table.columns) == ["outlet", "articles", "words", "sentences", "top_terms"]
     assert all(len(t.split(", ")) <= 3 for t in table["top_terms"])
+
+
+def _sentences(per_outlet: dict[str, int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A sentence table with ``n`` articles of three sentences per outlet, and its articles."""
+    rows = []
+    for outlet, n in per_outlet.items():
+        for a in range(n):
+            for k, polarity in enumerate((0.0, 0.1 * (a % 5), -0.05 * (a % 3))):
+                rows.append((outlet, f"{outlet}{a}", k, polarity, 0.1 * k, 0.0))
+    columns = ["outlet", "article_id", "sentence", "polarity", "subjectivity", "vader_compound"]
+    table = pd.DataFrame(rows, columns=columns)
+    articles = table.drop_duplicates("article_id")[["article_id", "outlet"]]
+    return table, articles.assign(n_words=10, n_sentences=3)
+
+
+@pytest.mark.parametrize(
+    ("ci_unit", "expected_units"),
+    [("auto", {"Big": "article", "Small": "sentence"}), ("sentence", None), ("article", None)],
+)
+def test_compare_ci_unit_resamples_articles_for_outlets_with_many(ci_unit, expected_units):
+    sentences, articles = _sentences({"Small": 4, "Big": 30})
+    table = comparison(articles, sentences=sentences, ci_unit=ci_unit).set_index("outlet")
+    for outlet in ("Small", "Big"):
+        unit = expected_units[outlet] if expected_units else ci_unit
+        alone = sentiment_summary(sentences[sentences["outlet"] == outlet], unit=unit)
+        assert table.loc[outlet, "polarity_ci_low"] == alone["polarity_ci_low"].iloc[0]
+        assert table.loc[outlet, "polarity_ci_high"] == alone["polarity_ci_high"].iloc[0]
+    big = sentences[sentences["outlet"] == "Big"]
+    by_unit = {
+        u: sentiment_summary(big, unit=u)["polarity_ci_low"].iloc[0]
+        for u in ("sentence", "article")
+    }
+    assert by_unit["sentence"] != by_unit["article"]  # the unit makes a difference here

@@ -81,3 +81,36 @@ def test_notebooks_execute(path: Path) -> None:
     ]
     assert errors == []
     assert seconds < 60, f"{path.name} took {seconds:.0f} s (limit: one minute)"
+
+
+def test_notebooks_kernel_is_this_python(tmp_path: Path) -> None:
+    """The suite's notebooks run on the interpreter running the tests (the venv), in their own
+    folder, with parameters injected after the parameters cell."""
+    import sys
+
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("WHO = 'default'")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [
+        params,
+        nbformat.v4.new_code_cell("import os, sys\nprint(sys.executable, os.getcwd(), WHO)"),
+    ]
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(nb, path)
+    done = execute_notebook(path, parameters={"WHO": "injected"})
+    printed = done.cells[-1].outputs[0]["text"].split()
+    assert printed == [sys.executable, str(tmp_path.resolve()), "injected"]
+
+
+def test_notebooks_html_fetches_no_scripts() -> None:
+    import nbformat
+
+    from framing.notebooks import notebook_html
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 01 · A question?")]
+    page = notebook_html(nb)
+    assert re.findall(r"<script[^>]*\ssrc=", page) == []
+    assert "A question?" in page

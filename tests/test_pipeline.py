@@ -272,3 +272,22 @@ def test_pipeline_save_round_trips_through_parquet(story_serial, tmp_path):
         if name in paths and len(story_serial.tables[name]):
             back = pd.read_parquet(paths[name])
             assert back.shape == story_serial.tables[name].shape, name
+
+
+def test_pipeline_stream_on_dask_cluster_matches_analyze(
+    story, story_serial, actors, dask_client, tmp_path
+):
+    chunks = (story.iloc[i : i + 3] for i in range(0, len(story), 3))
+    streamed = analyze_stream(
+        chunks, tmp_path, actors=actors, engine="dask", client=dask_client, progress=False
+    )
+    assert_frame_equal(streamed.comparison, story_serial.comparison)
+    assert list(pd.read_csv(streamed.files["articles"])["article_id"]) == list(story["article_id"])
+    assert set(streamed.timings) >= {"analysis", "voices", "terms", "comparison"}
+
+
+def test_pipeline_progress_callback_gets_running_totals(story):
+    seen: list[tuple[int, int]] = []
+    analyze(story, analyses=["terms"], chunksize=2, progress=lambda n, c: seen.append((n, c)))
+    assert [n for n, _ in seen] == [2, 4, 5]
+    assert seen[-1][1] == int(story["text"].str.len().sum())

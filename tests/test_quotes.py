@@ -890,7 +890,10 @@ def test_quotes_verb_stance(cue, stance):
             "Biden welcomed Kadhimi, ties the two leaders hailed as “strong” and “vital.”",
             [("“strong”", True), ("“vital.”", True)],
         ),
-        ("The so-called ''surge'' of ''support'' faded.", [("''surge''", False), ("''support''", False)]),
+        (
+            "The so-called ''surge'' of ''support'' faded.",
+            [("''surge''", False), ("''support''", False)],
+        ),
         # an unnamed group's characterisation is attributed
         ("Some call it a ''surge'' of ''support.''", [("''surge''", True), ("''support.''", True)]),
     ],
@@ -1101,3 +1104,43 @@ def test_quotes_polnear_benchmark_reader(shared_data):
         bench.score_article(text, golds, bench.predictions(Doc(text)), counts)
     assert counts["speech_gold"] > 0
     assert 0 < counts["speech_tp"] <= counts["speech_pred"]
+
+
+@pytest.mark.parametrize(
+    ("beliefs", "expected"),
+    [
+        (False, []),
+        (
+            True,
+            [
+                (
+                    "indirect",
+                    "the move may not lead to a big reduction",
+                    "Analysts",
+                    "believe",
+                    "cognition",
+                )
+            ],
+        ),
+    ],
+)
+def test_quotes_beliefs_option(beliefs, expected):
+    arts = pd.DataFrame(
+        {
+            "article_id": ["x"],
+            "outlet": ["Xinhua"],
+            "text": ["Analysts believe the move may not lead to a big reduction."],
+        }
+    )
+    table = quotes(arts, beliefs=beliefs)
+    assert table[["kind", "quote", "speaker", "verb", "verb_stance"]].values.tolist() == [
+        list(r) for r in expected
+    ]
+
+
+def test_quotes_summary_with_word_counts_series(story_articles):
+    table = quotes(story_articles)
+    words = pd.Series({"Xinhua": 1000, "Rudaw": 500})
+    summary = quote_summary(table, n_words=words)
+    assert summary.loc["Xinhua", "statements_per_1000_words"] == 9.0
+    assert summary.loc["Rudaw", "statements_per_1000_words"] == 20.0

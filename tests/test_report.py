@@ -182,3 +182,26 @@ def test_report_overview_table_folds_intervals_and_shares() -> None:
         {"measure": "share of statements quoted directly", "Xinhua": "33%", "Rudaw": "40%"},
         {"measure": "loaded words per 1,000", "Xinhua": "2.6", "Rudaw": "5.2"},
     ]
+
+
+def test_report_reading_view_samples_large_corpora(tmp_path: Path) -> None:
+    sentences = [
+        "Biden said the US combat mission in Iraq will be over by the end of the year.",
+        "Iranian-backed militias are blamed for frequent rocket attacks on US interests.",
+        "Analysts noted that the Iraqi leader faced mounting pressures at home.",
+    ]
+    articles = pd.DataFrame(
+        {
+            "article_id": [f"a{i:02d}" for i in range(13)],
+            "outlet": [f"Outlet {i:02d}" for i in range(13)],
+            "text": [" ".join(sentences[i % 3 :] + sentences[: i % 3]) for i in range(13)],
+        }
+    )
+    page = report(articles, tmp_path / "big.html").read_text(encoding="utf-8")
+    view = page.split('<section id="reading-view">', 1)[1]
+    assert view.count('<article class="fr-article"') == 6
+    assert "It shows 6 of the 13 articles" in view
+    terms = page.split('<section id="terms">', 1)[1].split("</section>", 1)[0]
+    assert "<img" not in terms  # 13 outlets: no figure (too tall); a table or a note
+    overview = page.split('<section id="overview">', 1)[1].split("</section>", 1)[0]
+    assert '<th class="">outlet</th>' in overview  # more than 8 outlets: one row per outlet

@@ -282,6 +282,27 @@ def test_sentiment_pattern_tag_matches_textblob_tagger(path: Path) -> None:
         assert [pattern_tag(f, k == 0) for k, f in enumerate(forms)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "article", "sentences", "chunks"),
+    [
+        # a negation, an intensifier and a "!" reaching across a sentence end, as in TextBlob
+        ("He said it was not. Good news came later.", -0.175, [0.0, 0.35], ["not Good", "later"]),
+        ("It was a very. Good day.", 0.91, [0.2, 0.7], ["very Good"]),
+        ("A fine plan. ! It works.", 0.5208, [0.5208, 0.0], ["fine !"]),
+    ],
+)
+def test_sentiment_article_scores_carry_across_sentences(
+    text: str, article: float, sentences: list[float], chunks: list[str]
+) -> None:
+    doc = Doc(text)
+    row = sentiment_rows(doc, mode="stock")[0]
+    assert row["polarity"] == TextBlob(text).sentiment.polarity
+    assert round(row["polarity"], 4) == article  # type: ignore[arg-type]
+    got = [round(r["polarity"], 4) for r in sentiment_rows(doc, level="sentence", mode="stock")]
+    assert got == sentences
+    assert [r["words"] for r in driver_rows(doc, level="article", mode="stock")] == chunks
+
+
 # --- drivers ---------------------------------------------------------------------------------
 
 

@@ -58,15 +58,15 @@ def _site() -> tuple[Path, Path]:
     return Path(textblob.__file__).parent, Path(vaderSentiment.__file__).parent
 
 
-def build() -> list[tuple[str, str, str, str]]:
-    """Rows ``(category, term, source, note)`` of the derived loaded-word list."""
+def build() -> list[tuple[str, str, str, str, str]]:
+    """Rows ``(category, term, source, note, pos)`` of the derived loaded-word list."""
     textblob_dir, vader_dir = _site()
     brill: dict[str, str] = {}
     for line in (textblob_dir / "en" / "en-lexicon.txt").read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) >= 2 and not line.startswith(";"):
             brill.setdefault(parts[0].lower(), parts[1])
-    rows: dict[str, tuple[str, str, str, str]] = {}
+    rows: dict[str, tuple[str, str, str, str, str]] = {}
     word = re.compile(r"[a-z][a-z'\-]+")
     for line in (vader_dir / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
         term, mean, *_ = line.split("\t")
@@ -76,7 +76,7 @@ def build() -> list[tuple[str, str, str, str]]:
         tag = brill.get(term, "?")[:2]
         threshold = 1.5 if tag in ("JJ", "RB") else 2.5 if tag in ("VB", "NN") else None
         if threshold is not None and abs(valence) >= threshold:
-            rows[term] = ("loaded", term, "vader", f"valence {valence:+.1f} ({tag})")
+            rows[term] = ("loaded", term, "vader", f"valence {valence:+.1f} ({tag})", tag)
     senses: dict[str, list[tuple[float, float]]] = defaultdict(list)
     root = ET.parse(textblob_dir / "en" / "en-sentiment.xml").getroot()
     for entry in root:
@@ -96,6 +96,7 @@ def build() -> list[tuple[str, str, str, str]]:
                     form,
                     "pattern",
                     f"polarity {polarity:+.2f}, subjectivity {subjectivity:.2f} (JJ)",
+                    "JJ",
                 ),
             )
     return [rows[k] for k in sorted(rows)]
@@ -110,8 +111,11 @@ HEADER = """\
 # adjectives with mean subjectivity >= 0.8 and mean |polarity| >= 0.5. Words that in news
 # mostly describe events (killed, war, crime, ...) are left out (list in the script).
 # Not fitted to any annotated data. Licence of this derived list: MIT, with the sources above.
-# Columns: category; term (lower case, one token); source (vader or pattern); note (the score).
-category\tterm\tsource\tnote
+# Columns: category; term (lower case, one token); source (vader or pattern); note (the score);
+# pos = the part of speech the rating is for (JJ, RB, VB, NN): framing.markers matches the term
+# only where TextBlob's pattern tagger reads the token as that part of speech (adjectives also
+# as participles used attributively, or as "-ly" adverbs; nouns and verbs as either).
+category\tterm\tsource\tnote\tpos
 """
 
 

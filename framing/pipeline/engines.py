@@ -13,7 +13,7 @@ import math
 import os
 import sys
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -27,6 +27,7 @@ __all__ = [
     "ChunkResult",
     "Engine",
     "Progress",
+    "ProgressOption",
     "Record",
     "analyze_chunk",
     "default_chunksize",
@@ -134,32 +135,43 @@ def default_chunksize(n_articles: int | None, workers: int) -> int:
     return max(1, min(100, math.ceil(n_articles / (4 * max(1, workers)))))
 
 
+#: What ``progress=`` accepts: on, off, automatic (None), or a function called after each chunk
+#: with the number of articles and of characters done so far.
+ProgressOption = bool | None | Callable[[int, int], None]
+
+
 class Progress:
-    """A tqdm bar counting articles (rate and ETA included), or nothing when switched off.
+    """A tqdm bar counting articles (rate, MB/s and ETA), a callback, or nothing.
 
     Args:
         enabled: ``True`` or ``False``; ``None`` means on only in an interactive session
-            (stderr is a terminal, or a Jupyter kernel).
+            (stderr is a terminal, or a Jupyter kernel); a function is called after each
+            chunk as ``enabled(articles_done, chars_done)`` instead of drawing a bar.
         total: Number of articles if known (for the ETA).
     """
 
-    def __init__(self, enabled: bool | None, total: int | None) -> None:
+    def __init__(self, enabled: ProgressOption, total: int | None) -> None:
         self.bar: Any = None
+        self.callback = enabled if callable(enabled) else None
         if enabled is None:
             enabled = _interactive()
-        if enabled:
+        if enabled is True:
             from tqdm.auto import tqdm
 
             self.bar = tqdm(total=total, unit="article", desc="analyze", smoothing=0.1)
+        self.articles = 0
         self.chars = 0
 
     def update(self, chunk: ChunkResult) -> None:
         """Count a finished chunk."""
+        self.articles += chunk.n_articles
+        self.chars += chunk.n_chars
+        if self.callback is not None:
+            self.callback(self.articles, self.chars)
         if self.bar is not None:
-            self.chars += chunk.n_chars
-            rate = self.bar.format_dict.get("elapsed") or 0
-            if rate:
-                self.bar.set_postfix_str(f"{self.chars / rate / 1e6:.2f} MB/s", refresh=False)
+            elapsed = self.bar.format_dict.get("elapsed") or 0
+            if elapsed:
+                self.bar.set_postfix_str(f"{self.chars / elapsed / 1e6:.2f} MB/s", refresh=False)
             self.bar.update(chunk.n_articles)
 
     def close(self) -> None:

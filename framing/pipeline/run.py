@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from framing.pipeline.engines import (
     ChunkResult,
     Engine,
     Progress,
+    ProgressOption,
     Record,
     TermCounts,
     analyze_chunk,
@@ -35,7 +36,7 @@ def analyze(
     jobs: int = 1,
     engine: Engine = "serial",
     client: Any = None,
-    progress: bool | None = None,
+    progress: ProgressOption = None,
     chunksize: int | None = None,
     analyses: Iterable[str] | None = None,
     text_col: str = "text",
@@ -57,8 +58,9 @@ def analyze(
             ``0`` for one per core.
         engine: ``"serial"``, ``"processes"`` or ``"dask"`` (``pip install news-framing[dask]``).
         client: A ``distributed.Client`` to run on with ``engine="dask"``.
-        progress: Show a progress bar (articles done, rate, ETA). Default: only in an
-            interactive terminal or notebook.
+        progress: Show a progress bar (articles done, rate, MB/s, ETA). Default: only in an
+            interactive terminal or notebook. A function instead is called after each chunk
+            with the number of articles and characters done so far (for logging).
         chunksize: Articles per unit of work (default: about four units per worker, at most
             100 articles).
         analyses: Which analyses to run (default all): ``"sentiment"``, ``"quotes"``,
@@ -67,7 +69,8 @@ def analyze(
         id_col: Column holding the unique article id.
         outlet_col: Column holding the outlet name.
         **options: Options of the individual analyses, passed on to the module that takes
-            them, e.g. ``actors=`` (labels), ``min_count=``, ``top=``, ``ngrams=`` (terms).
+            them, e.g. ``actors=`` (labels), ``min_count=``, ``top=``, ``ngrams=`` (terms),
+            ``mode=``, ``vader=`` (sentiment), ``top_n=``, ``ci_unit=`` (comparison).
 
     Returns:
         An :class:`~framing.pipeline.result.Analysis`: one attribute per tidy table
@@ -115,6 +118,9 @@ class StreamResult:
         n_articles: Articles analysed.
         n_chars: Characters of text analysed.
         seconds: Wall-clock time of the whole run.
+        timings: Seconds per phase: ``analysis`` (reading, per-article work, writing rows),
+            then each outlet-level table computed at the end (``voices``, ``terms``,
+            ``comparison``).
     """
 
     files: dict[str, Path]
@@ -122,6 +128,7 @@ class StreamResult:
     n_articles: int = 0
     n_chars: int = 0
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def analyze_stream(
@@ -132,7 +139,7 @@ def analyze_stream(
     jobs: int = 1,
     engine: Engine = "serial",
     client: Any = None,
-    progress: bool | None = None,
+    progress: ProgressOption = None,
     chunksize: int | None = None,
     analyses: Iterable[str] | None = None,
     text_col: str = "text",
@@ -200,9 +207,10 @@ def analyze_stream(
             bar.close()
         if not done:
             writer.append("articles", _articles_table(metas.frames, collector.articles()))
+        timings = {"analysis": time.perf_counter() - started}
         summary_articles = collector.articles()
         tables = collector.tables()
-        derived = _finish(summary_articles, tables, collector.terms, opts)
+        derived = _finish(summary_articles, tables, collector.terms, opts, timings)
         for name, table in derived.items():
             writer.append(name, table)
     return StreamResult(
@@ -211,6 +219,7 @@ def analyze_stream(
         n_articles=done,
         n_chars=int(summary_articles["n_chars"].sum()) if done else 0,
         seconds=time.perf_counter() - started,
+        timings=timings,
     )
 
 
@@ -380,24 +389,35 @@ def _finish(
     tables: Mapping[str, pd.DataFrame],
     terms: TermCounts,
     options: Options,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Tables computed once from all rows: voices, distinctive terms, and the comparison."""
     from framing.compare import comparison
 
+    timings = {} if timings is None else timings
     derived: dict[str, pd.DataFrame] = {}
     for name in options.steps:
         step = STEPS[name]
         if step.derive is not None:
-            derived.update(step.derive(tables, articles))
+            start = time.perf_counter()
+            made = step.derive(tables, articles)
+            derived.update(made)
+            for table in made:
+                timings[table] = time.perf_counter() - start
     if options.terms is not None:
         from framing.terms import log_odds_from_counts
 
+        start = time.perf_counter()
         derived["terms"] = log_odds_from_counts(terms, **options.scoring)
+        timings["terms"] = time.perf_counter() - start
+    start = time.perf_counter()
     derived["comparison"] = comparison(
         articles,
         sentences=tables.get("sentences"),
         quotes=tables.get("quotes"),
         markers=tables.get("markers"),
         terms=derived.get("terms"),
+        **options.comparison,
     )
+    timings["comparison"] = time.perf_counter() - start
     return derived

@@ -83,12 +83,14 @@ class Options:
             set, ``voice``), or ``None`` not to count terms.
         scoring: Options of :func:`framing.terms.log_odds_from_counts` (``min_count``, ``top``,
             ``prior``), applied once to the summed counts.
+        comparison: Options of :func:`framing.compare.comparison` (``top_n``, ``ci_unit``).
     """
 
     steps: tuple[str, ...]
     step_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     terms: Mapping[str, Any] | None = None
     scoring: Mapping[str, Any] = field(default_factory=dict)
+    comparison: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -292,6 +294,7 @@ STEPS: dict[str, Step] = _registry()
 #: Options of the distinctive-terms analysis: counted per article, or applied to the sums.
 TERM_OPTIONS = ("ngrams", "stopwords", "voice")
 SCORING_OPTIONS = ("min_count", "top", "prior")
+COMPARISON_OPTIONS = ("top_n", "ci_unit")
 
 
 def analysis_names() -> tuple[str, ...]:
@@ -332,16 +335,19 @@ def make_options(*, analyses: Sequence[str] | None = None, **options: Any) -> Op
     routed: dict[str, dict[str, Any]] = {n: {} for n in steps}
     terms: dict[str, Any] = {}
     scoring: dict[str, Any] = {}
+    comparison: dict[str, Any] = {}
     for key, value in options.items():
         owners = [n for n in steps if key in STEPS[n].options]
         for owner in owners:
             routed[owner][key] = value
-        if with_terms and key in TERM_OPTIONS:
+        if key in COMPARISON_OPTIONS:
+            comparison[key] = value
+        elif with_terms and key in TERM_OPTIONS:
             terms[key] = value
         elif with_terms and key in SCORING_OPTIONS:
             scoring[key] = value
         elif not owners:
-            known = {o for n in steps for o in STEPS[n].options}
+            known = {o for n in steps for o in STEPS[n].options} | set(COMPARISON_OPTIONS)
             if with_terms:
                 known |= {*TERM_OPTIONS, *SCORING_OPTIONS}
             raise TypeError(
@@ -358,6 +364,7 @@ def make_options(*, analyses: Sequence[str] | None = None, **options: Any) -> Op
         step_options=routed,
         terms=terms if with_terms else None,
         scoring=scoring,
+        comparison=comparison,
     )
 
 

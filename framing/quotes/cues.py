@@ -47,11 +47,11 @@ _PP = re.compile(
 # Verbs whose reported content can be a noun phrase ("denied involvement", "called for a
 # ban", "stressed the state's importance"); "said" and "told" need a clause.
 _NP_OBJECT_LEMMAS = wordset(
-    """allege question announce deny reject dismiss dispute refute criticize criticise praise
-    hail accuse condemn denounce decry blast slam attack stress emphasize emphasise reiterate
-    reaffirm confirm reveal acknowledge admit concede cite describe explain propose recommend
-    demand urge promise pledge vow predict question defend endorse applaud welcome lament
-    blame tout highlight underline underscore"""
+    """show find support oppose allege question announce deny reject dismiss dispute refute
+    criticize criticise praise hail accuse condemn denounce decry blast slam attack stress
+    emphasize emphasise reiterate reaffirm confirm reveal acknowledge admit concede cite
+    describe explain propose recommend demand urge promise pledge vow predict question defend
+    endorse applaud welcome lament blame tout highlight underline underscore"""
 )
 _SUBORDINATE = re.compile(
     r"(?i)(?:when|while|if|as|after|before|although|though|because|since|asked|speaking|"
@@ -79,7 +79,7 @@ _PARTICIPLE_LEMMAS_OK = wordset(
 
 
 _NEGATED = re.compile(
-    r"(?:\bnot|n't|\bnever|\bto|\bwould\s+not|\bdeclined\s+to|\brefused\s+to|\bwhat|"
+    r"(?:\bnot|n't|\bnever|(?<!\bon\s)(?<!\btwitter\s)\bto|\bwould\s+not|\bdeclined\s+to|\brefused\s+to|\bwhat|"
     r"\bwhen|\bhow|\bunable\s+to|\bhas\s+yet\s+to)\s*$",
     re.IGNORECASE,
 )
@@ -87,6 +87,16 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a
 _IRREGULAR_PARTICIPLES = wordset("said told written spoken shown known found")
 _PARTICIPLE_ONLY = wordset("""spoken written shown known gone""")
 _NOUN_BEFORE = wordset("""a an the these those his her their its our my your no""")
+
+
+def _word_before_adverbs(before: str) -> str:
+    """The last word of ``before`` that is not an adverb ("could only quip" -> "could")."""
+    words = re.findall(r"[\w'\-]+", before)
+    while words and (
+        words[-1].lower() in ("only", "also", "just", "still") or words[-1].endswith("ly")
+    ):
+        words.pop()
+    return words[-1] if words else ""
 
 
 def _base_subject(word: str) -> bool:
@@ -173,7 +183,7 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
             and " " not in form
             and entry.lemma == form
             and tag(form).startswith("NN")
-            and not _base_subject(prev.group(1))
+            and not _base_subject(_word_before_adverbs(before))
         ):
             continue  # "the anchor show", "GOP-dominated state": a base form needs "they say"
         if prev and tag(form.split()[0]).startswith("NN"):
@@ -186,7 +196,7 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
             if tag(form.split()[0]) == "NNS" and not (
                 prev.group(1)[:1].isupper()
                 or pw in ("he", "she", "it", "who", "which", "that", "this")
-                or (_cat_any(pw) and not pw.endswith("s"))
+                or (_speaker_noun(pw) and not pw.endswith("s"))
             ):
                 continue  # "in 11 swing states holding ...": a plural noun, not "X states"
         cues.append((start, end, entry.lemma))
@@ -214,7 +224,7 @@ _EXPLICIT_ONLY = wordset("continue go on repeat agree conclude find show")
 _INFINITIVE_LEMMAS = wordset(
     """vow pledge promise urge ask call on warn threaten demand offer propose request order
     advise instruct implore appeal plead encourage caution remind tell call for want hope expect
-    plan intend"""
+    plan intend seem appear"""
 )
 
 
@@ -286,8 +296,14 @@ def _pron_contraction(word: str) -> bool:
     return base in ("he", "she", "it", "they", "we", "i", "you", "there", "that", "who", "what")
 
 
-def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> int | None:
-    """Where the reported clause starts after a cue ending at ``v_end``, or None."""
+def _content_after(
+    norm: str, masked: str, v_end: int, hi: int, lemma: str, *, beliefs: bool = False
+) -> int | None:
+    """Where the reported clause starts after a cue ending at ``v_end``, or None.
+
+    ``beliefs``: evidence verbs ("polls show ...", "the study found ...") may take a bare
+    clause or noun phrase, as they do when attributed beliefs are wanted.
+    """
     rest = masked[v_end:hi]
     if not rest.strip(" .,;!?"):
         return None
@@ -298,7 +314,7 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
     if m:
         return v_end + m.end()
     # 'said of the request: "..."', 'added about Carson: "..."', 'said in a statement, "..."'
-    m = re.match(rf"[^{MASK}.;:,]{{1,80}}?[:,]\s*(?={MASK})", rest)
+    m = re.match(rf"[^{MASK}.;:]{{1,80}}?[:,]\s*(?={MASK})", rest)
     if m and not _has_finite_verb(masked, v_end, v_end + m.end(), 20, skip=0):
         return v_end + m.end()
     m = re.match(rf"\s*(?:as|it|them|him|her|this)\s+(?={MASK})", rest)
@@ -307,7 +323,7 @@ def _content_after(norm: str, masked: str, v_end: int, hi: int, lemma: str) -> i
     m = re.match(r"\s*,?\s*that\b", rest)
     if m:
         return v_end + m.end()
-    if lemma in _EXPLICIT_ONLY:
+    if lemma in _EXPLICIT_ONLY and not (beliefs and lemma in ("show", "find")):
         e = re.match(rf"\s*(?:,\s*|:\s*|that\b\s*)(?={MASK}|\S)", rest)
         if not e or not re.match(rf"\s*(?:[,:]\s*{MASK}|:|that\b)", rest):
             return None
@@ -415,6 +431,12 @@ def _agrees(masked: str, mention: Mention, cue: str, cue_start: int = -1) -> boo
     return True
 
 
+def _speaker_noun(word: str) -> bool:
+    from framing.quotes.speakers import _cat
+
+    return bool(_cat(word) & {"anonymous", "group", "organisation", "document", "social"})
+
+
 def _cat_any(word: str) -> bool:
     from framing.quotes.speakers import _cat
 
@@ -430,13 +452,20 @@ def _is_org_word(mention: str) -> bool:
 
 def _first_verbish(masked: str, lo: int, hi: int) -> int:
     """Offset of the first finite verb of a clause (where its subject ends)."""
-    for m in re.finditer(r"(?<![\w'-])[a-z][a-z']*", masked[lo:hi]):
+    prev = ""
+    for m in re.finditer(r"(?<![\w'-])[A-Za-z][a-z']*", masked[lo:hi]):
         w = m.group()
+        after_det = prev in _NOUN_BEFORE or prev in ("the", "a", "an")
+        prev = w.lower()
+        if not w.islower():
+            continue
         t = tag(w)
-        if is_finite_verb(w) or w in ("also", "declined", "refused") or t == "VBN":
+        if is_finite_verb(w) and not (after_det and t in ("VBD", "VBN")):
             return lo + m.start()
-        if not t and w.endswith("ed"):  # "ratcheted": not in the lexicon, but a past tense
+        if w in ("also", "declined", "refused"):
             return lo + m.start()
+        if not after_det and (t == "VBN" or (not t and w.endswith("ed"))):
+            return lo + m.start()  # "ratcheted": not in the lexicon, but a past tense
     return hi
 
 

@@ -89,8 +89,12 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
         if _LINK_LINE.match(norm, sent.start):
             continue
         found = _sentence_statements(norm, masked, marks, sent, lex)
-        if not found and k + 1 < len(sents) and masked[: sent.end].rstrip().endswith(":"):
-            found = _colon_statement(norm, masked, marks, sent, sents[k + 1], lex)
+        if not found and k + 1 < len(sents):
+            ending = masked[sent.start : sent.end].rstrip()
+            if ending.endswith(":") or (ending.endswith(".") and sents[k + 1].para == sent.para):
+                # 'Biden said:' before a quotation paragraph; 'Sam Lau, the party's
+                # spokesman, said in a statement. "There are no paper ballots ..."'
+                found = _colon_statement(norm, masked, marks, sent, sents[k + 1], lex)
         if not found and (k < 3 or "\n" in norm[sents[k - 1].end : sent.start]):
             head = _headline_statement(
                 norm, masked, sent, lambda w: bool(resolve_name(w, names)[0]) or _is_org_word(w)

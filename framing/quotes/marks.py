@@ -76,7 +76,15 @@ def _line_marks(text: str, norm: str, start: int, end: int) -> list[Mark]:
         direction = _opens(text, norm, i, start, width)
         if direction is None:
             direction = open_at < 0
-        if open_at >= 0 and text[i] == "\u201c" and text[open_at] == "\u201c":
+        if open_at >= 0 and text[i] == "\u201c" and norm[i - 1] in ",.!?" and not nested:
+            direction = False  # '“Apparently not,“ he said': an opening mark typed to close
+        if (
+            open_at >= 0
+            and text[i] == "\u201c"
+            and text[open_at] == "\u201c"
+            and i + 1 < end
+            and norm[i + 1].isalnum()
+        ):
             nested += 1  # “... “Equal Justice Under Law” ...”: a quotation inside
             continue
         if nested and not direction:

@@ -206,7 +206,9 @@ def _walk_left(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if low == "and" and not (out and out[-1][2][0].isupper()):
             break
         if w.islower() and tag(low) in ("VBD", "VBZ", "VBP", "MD", "VBN") and not _cat(low):
-            break
+            before_w = toks[j - 1][2].lower() if j > 0 else ""
+            if not (tag(low) in ("VBN", "VBD") and before_w in _DEFINITE and out):
+                break  # ... but "the retired neurosurgeon" is an adjective
         out.append(toks[j])
         if len(out) > 14:
             return []
@@ -263,6 +265,13 @@ def strip_aux(left: str) -> str:
     contracted = re.search(r"\b(he|she|it|who|that|[A-Z][\w.\-]*)['\u2019]s(?:\s+[a-z]+ly)?$", left)
     if contracted:  # "He's predicting": the subject is "He"
         left = left[: contracted.end(1)]
+    # "He went on to call ...", "she took to Twitter to say ...": the subject is before
+    left = re.sub(
+        r"\s+(?:went|goes|go|going)\s+on\s+to$|\s+(?:took|takes|take)\s+to\s+twitter\s+to$",
+        "",
+        left,
+        flags=re.IGNORECASE,
+    )
     while True:
         m = _AUX.search(left) or _TIME_TAIL.search(left)
         if not m:
@@ -331,7 +340,7 @@ def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] 
         if not any(w.lower() in ("who", "whose", "which", "that") for _, _, w in appos) and any(
             w.islower() and tag(w) in ("MD", "VBZ", "VBP") for _, _, w in appos
         ):
-            return None  # ", would never invoke a zone, said X": a clause, not an apposition
+            continue  # ", would never invoke a zone, said X": a clause, not an apposition
         name = _walk_left(masked, lo, comma1)
         before = masked[lo : name[0][0]].rstrip() if name else ""
         if name and _np_ok(name) and not _inside_phrase(before):
@@ -441,7 +450,7 @@ def speaker_type(mention: str, *, is_person_name: bool = False) -> str:
         if (
             w in ("of", "from", "for", "at", "in", "with", "on", "by", "familiar", "close", "who")
             or (words[i].islower() and tag(w) == "VBN")
-        ) and "title" not in _cat(low[i - 1]):
+        ) and ("title" not in _cat(low[i - 1]) or low[0] in ("a", "an", "another", "one")):
             words, low = words[:i], low[:i]
             break
     head = low[-1]
@@ -577,6 +586,11 @@ def resolve_name(mention: str, index: NameIndex) -> tuple[str, str]:
     words = _words(mention)
     if not words:
         return "", ""
+    if any(w.lower() in ("for", "of", "to", "at", "with", "from") for w in words[:-1]) and not (
+        any("title" in _cat(w) for w in words[:-1])
+        and all(w[:1].isupper() or w.lower() in ("of", "the") for w in words)
+    ):
+        return "", ""  # "a spokesman for Bernie Sanders" is not Bernie Sanders
     if words[-1].startswith("@"):  # "@JoeBiden" -> "Joe Biden"
         words = words[:-1] + re.findall(r"[A-Z][a-z]+", words[-1])
         if not words:

@@ -147,7 +147,8 @@ def _sentence_statements(
     lo, hi = sent.start, sent.end
     out: list[_Stmt] = _questions(norm, masked, marks, lo, hi)
     # a trailing attribution's content starts after a leading statement's cue (or question)
-    leading_end = max([lo] + [q.end for q in out])
+    questions = list(out)
+    leading_end = lo
     main_subject: Mention | None = None
     for v0, v1, lemma in _find_cues(masked, lo, hi, lexicon):
         if any(q.verb_start == v0 for q in out):
@@ -167,6 +168,18 @@ def _sentence_statements(
         if masked[v0:v1].lower().endswith("ing") and not progressive:
             if lemma not in _PARTICIPLE_LEMMAS_OK:
                 continue
+            with_np = mention_before(masked, lo, v0)
+            if (
+                with_np
+                and re.search(r"\b[Ww]ith\s*$", masked[lo : with_np[0].start])
+                and lemma in _PARTICIPLE_LEMMAS_OK
+            ):
+                # "with 30 percent of voters saying they have a positive view of him"
+                start = _content_after(norm, masked, v1, hi, lemma)
+                content = _kind_and_span(norm, marks, start, hi) if start is not None else None
+                if content:
+                    out.append(_Stmt(content[0], content[1], content[2], with_np[0], v0, v1))
+                continue
             doc_noun = re.search(r"(\w+)$", left_of_cue)
             carrier = bool(doc_noun) and _is_carrier(doc_noun.group(1))  # type: ignore[union-attr]
             if not (
@@ -175,7 +188,7 @@ def _sentence_statements(
                 or carrier
             ):
                 continue
-            start = _content_after(norm, masked, v1, hi, lemma)
+            start = _content_after(norm, masked, v1, hi, lemma, beliefs=not lexicon.skip_kinds)
             if start is None:
                 continue
             subject = main_subject
@@ -219,7 +232,11 @@ def _sentence_statements(
             if ante is None:
                 continue
             pronoun_of, pronoun_end = ante.start, ante.end
-        lead = None if inverted else _content_after(norm, masked, v1, hi, lemma)
+        lead = (
+            None
+            if inverted
+            else _content_after(norm, masked, v1, hi, lemma, beliefs=not lexicon.skip_kinds)
+        )
         # an explicit clause after the cue ("said that ...", "said: ...", "told reporters he
         # ...") wins over reading the words before the subject as the content, unless a
         # quotation stands right before the subject ('"...," he said ...')
@@ -261,7 +278,8 @@ def _sentence_statements(
             continue
         if not inverted and _trailing_blocked(masked, v1, hi):
             continue  # "..., like teachers, continue to be exempt": not an attribution
-        content = _kind_and_span(norm, marks, leading_end, lo + len(pre))
+        start = max([leading_end] + [q.end for q in questions if q.end <= v0])
+        content = _kind_and_span(norm, marks, start, lo + len(pre))
         if content is None or (content[0] == "indirect" and content[2] - content[1] < 12):
             # 'But, said Solovey, "I don't want ..."': the quotation after the cue is the content
             after_q = mention.end if inverted else v1
@@ -464,14 +482,21 @@ def _colon_statement(
     mk = next((m for m in marks if m.start == nxt.start), None)
     if mk is None:
         return []
-    colon = masked.rindex(":", sent.start, sent.end)
+    colon = max(masked.rfind(":", sent.start, sent.end), masked.rfind(".", sent.start, sent.end))
     cues = _find_cues(masked, sent.start, colon, lex)
     if not cues:
         return []
     v0, v1, _ = cues[-1]
-    mention: Mention | None = None
+    if masked[colon] == "." and not re.fullmatch(
+        r"(?:\s+(?:in|on|at|during|to|after|before|from|via|with|by)\s+[^,;:.]{1,60})*\s*",
+        masked[v1:colon],
+    ):
+        return []  # the cue must end its sentence but for place and time: "said in a statement."
     found = mention_before(masked, sent.start, v0)
     mention = found[0] if found else mention_after(masked, v1, colon)
+    if mention is None:  # "The New York Times confirmed that observation, reporting:"
+        first = mention_before(masked, sent.start, cues[0][0])
+        mention = first[0] if first else None
     if mention is None:
         return []
     a, b = _strip_span(norm, mk.inner_start, mk.inner_end)
@@ -525,8 +550,9 @@ def _previous_statement(
     best = None
     for i, (st, sk) in enumerate(stmts):
         if sk < k and st.mention is not None and sents[sk].para in (para, para - 1):
-            if sents[sk].para == para - 1 and st.kind == "indirect":
-                continue
+            last_of_para = sk + 1 >= len(sents) or sents[sk + 1].para != sents[sk].para
+            if sents[sk].para == para - 1 and st.kind == "indirect" and not last_of_para:
+                continue  # reported speech, then other narration, then a quotation
             best = (st, i)
     if best is None:
         # '"Q1." / "Q2," he said.' in one paragraph: the first quotation is the same speaker's

@@ -97,7 +97,7 @@ def _pattern_tag(form: str, first: bool) -> str:
     return _suffix_rules([form, "NN"])[1]
 
 
-def contraction_negations(lower: Sequence[str]) -> list[str]:
+def contraction_negations(lower: list[str]) -> list[str]:
     """Read the "n't" of a contraction as the negation it is.
 
     Pattern's tokenizer first splits "isn't" into ``is n't`` and then splits every apostrophe
@@ -108,7 +108,7 @@ def contraction_negations(lower: Sequence[str]) -> list[str]:
     -0.35, as "It is not good." does.
     """
     if "t" not in lower:
-        return list(lower)
+        return lower  # nothing to change: the same list, not a copy
     out = list(lower)
     for k in range(2, len(out)):
         if out[k] == "t" and out[k - 1] in ("'", "\u2019") and out[k - 2].endswith("n"):

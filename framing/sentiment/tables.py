@@ -85,7 +85,7 @@ def sentiment(
         ``polarity`` runs from -1 (negative) to +1 (positive) and is the plain average of the
         scored words: a sentence with one mildly positive word and nothing else scores like
         that word. Sentences without any lexicon word score 0.0, so on news, where most
-        sentences are neutral reporting, article means sit near 0 (typically -0.05..+0.15) and
+        sentences are neutral reporting, article means sit near 0 (80% between -0.03 and +0.09) and
         differences between outlets of a few hundredths are within noise. Conventional
         cut-offs: TextBlob polarity >= +0.1 positive, <= -0.1 negative (the threshold of
         pattern's own ``positive()``), neutral in between; VADER compound +-0.05 (the VADER

@@ -1,75 +1,37 @@
-"""One self-contained HTML page comparing how the outlets framed the story.
-
-``framing.report(articles, "report.html")`` (or ``framing report SOURCE -o report.html``) runs
-every analysis once and writes a single file: CSS inline, figures inline as SVG images (data
-URIs), no scripts and no external requests, so it opens from ``file://``, by e-mail or on a
-laptop with no network, and prints cleanly. Sections: overview table, tone with intervals,
-distinctive terms, actor labels, voices and reporting verbs, and the annotated reading view,
-with a plain note on what so few articles can and cannot show. All article text and metadata
-are HTML-escaped.
-"""
+"""The report page: its sections, put together into one self-contained HTML file."""
 
 from __future__ import annotations
 
-import base64
-import html
-import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
-from framing.style import OutletStyle, outlet_style
+from framing.report.figures import (
+    TOP_TERMS,
+    _draw_outlets,
+    _draw_stance,
+    _draw_terms,
+    _draw_voices,
+    _safe_figure,
+)
+from framing.report.tables import _esc, html_table, overview_table
+from framing.style import OutletStyle, outlet_style, stylesheet
 
 __all__ = [
+    "READING_VIEW_MAX",
     "actors_beside",
     "caution_note",
-    "figure_html",
-    "html_table",
-    "overview_table",
     "render_report",
     "report",
     "report_from_source",
     "sentiment_drivers_or_none",
     "voices_table",
 ]
-
-
-def _esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-def figure_html(
-    draw: Callable[[Axes], object], *, alt: str, width: float = 10, height: float = 5
-) -> str:
-    """Draw a plot on a fresh figure and return it as an inline ``<img>`` (SVG data URI).
-
-    The figure is made without pyplot (no global state) and closed afterwards. An SVG inside
-    an ``<img>`` cannot run scripts or fetch anything, whatever text it holds.
-
-    Args:
-        draw: Called with the Axes to draw on (e.g. ``lambda ax: plot_outlets(t, ax=ax)``).
-        alt: Text alternative describing the figure.
-        width: Figure width in inches.
-        height: Figure height in inches.
-    """
-    from framing.style import projector_rc
-
-    with projector_rc():
-        fig = Figure(figsize=(width, height), layout="constrained")
-        ax = fig.add_subplot()
-        draw(ax)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return f'<img class="figure" alt="{_esc(alt)}" src="data:image/svg+xml;base64,{data}">'
 
 
 def caution_note(articles: pd.DataFrame, *, outlet_col: str = "outlet") -> str:
@@ -101,105 +63,9 @@ def caution_note(articles: pd.DataFrame, *, outlet_col: str = "outlet") -> str:
     )
 
 
-_CSS = """
-:root { --ink: #1a1a1a; --muted: #555; --rule: #ddd; }
-* { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fafafa;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
-main { max-width: 78rem; margin: 0 auto; padding: 1.5rem; }
-header.page h1 { margin: 0 0 .3rem; font-size: 1.9rem; }
-header.page p { margin: .2rem 0; color: var(--muted); }
-nav.toc { margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
-nav.toc a { color: #0060A0; }
-section { background: #fff; border: 1px solid var(--rule); border-radius: 6px;
-  padding: 1rem 1.3rem; margin: 1.2rem 0; }
-section h2 { margin-top: 0; }
-.caution { border-left: 6px solid #E69F00; background: #fff8e6; padding: .8rem 1rem;
-  border-radius: 4px; }
-.figure { display: block; max-width: 100%; height: auto; margin: .5rem 0; }
-.figures { display: grid; gap: 1rem;
-  grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
-.table-wrap { overflow-x: auto; }
-table.data { border-collapse: collapse; font-size: .92rem; margin: .5rem 0; }
-table.data th, table.data td { border-bottom: 1px solid var(--rule); padding: .3rem .6rem;
-  text-align: left; vertical-align: top; }
-table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.data thead th { border-bottom: 2px solid #999; }
-.howto { color: var(--muted); font-size: .93rem; }
-.empty { color: var(--muted); font-style: italic; }
-details { margin: .5rem 0; }
-summary { cursor: pointer; color: #0060A0; }
-footer { color: var(--muted); font-size: .85rem; margin: 2rem 0; }
-@media print {
-  body { background: #fff; }
-  main { max-width: none; padding: 0; }
-  nav.toc { display: none; }
-  section { border: none; padding: 0; break-inside: auto; }
-  section h2 { break-after: avoid; }
-  .figure { break-inside: avoid; }
-  details > summary { display: none; }
-}
-"""
-
-
-def html_table(table: pd.DataFrame, *, digits: int = 2, max_rows: int | None = 60) -> str:
-    """An escaped HTML table; numbers right-aligned and rounded."""
-    if table is None or table.empty:
-        return '<p class="empty">Nothing found.</p>'
-    shown = table if max_rows is None else table.head(max_rows)
-    head = "".join(
-        f'<th class="{"num" if pd.api.types.is_numeric_dtype(shown[c]) else ""}">{_esc(c)}</th>'
-        for c in shown.columns
-    )
-    rows = []
-    for rec in shown.itertuples(index=False):
-        cells = []
-        for col, value in zip(shown.columns, rec, strict=True):
-            numeric = pd.api.types.is_numeric_dtype(shown[col]) and not isinstance(value, bool)
-            cells.append(f'<td class="{"num" if numeric else ""}">{_esc(_fmt(value, digits))}</td>')
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    more = ""
-    if max_rows is not None and len(table) > max_rows:
-        more = f'<p class="howto">First {max_rows} of {len(table):,} rows.</p>'
-    return (
-        f'<div class="table-wrap"><table class="data"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>{more}"
-    )
-
-
-def _fmt(value: Any, digits: int) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if value != value:  # NaN
-            return ""
-        if value.is_integer() and abs(value) >= 100:
-            return f"{value:,.0f}"
-        text = f"{value:.{digits}f}"
-        return text.removeprefix("-") if float(text) == 0 else text  # no "-0.00"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
-
-
 def _section(anchor: str, title: str, body: str, howto: str = "") -> str:
     note = f'<p class="howto">{howto}</p>' if howto else ""
     return f'<section id="{anchor}"><h2>{_esc(title)}</h2>{note}{body}</section>'
-
-
-def _safe_figure(
-    draw: Callable[[Axes], object], *, alt: str, height: float = 5, width: float = 8
-) -> str:
-    """A figure, or a short note if the table it needs is empty."""
-    try:
-        return figure_html(draw, alt=alt, height=height, width=width)
-    except (KeyError, ValueError) as err:
-        return f'<p class="empty">Figure not drawn: {_esc(err)}</p>'
 
 
 def render_report(
@@ -325,7 +191,7 @@ def render_report(
         # No network, no scripts, whatever the content: the browser enforces it.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "img-src data:; style-src 'unsafe-inline'\">"
-        f"<title>{_esc(title)}</title><style>{_CSS}</style></head><body><main>"
+        f"<title>{_esc(title)}</title><style>{stylesheet('report.css')}</style></head><body><main>"
         f'<header class="page"><h1>{_esc(title)}</h1>'
         f"<p>{n_articles} article{'s' if n_articles != 1 else ''} · outlets: {outlets_list}</p>"
         f'</header><p class="caution" id="caution"><strong>How far these numbers go.</strong> '
@@ -335,86 +201,6 @@ def render_report(
         "Self-contained page: no scripts, no external requests.</footer>"
         "</main></body></html>"
     )
-
-
-def _draw_outlets(comparison: pd.DataFrame, metric: str, style: OutletStyle, ax: Axes) -> Axes:
-    from framing.plotting import plot_outlets
-
-    return plot_outlets(comparison, metric, ax=ax, style=style)
-
-
-#: Readable names for the comparison's columns, in display order.
-OVERVIEW_LABELS = {
-    "articles": "articles",
-    "words": "words",
-    "sentences": "sentences",
-    "polarity": "polarity (news-aware TextBlob)",
-    "subjectivity": "subjectivity (news-aware TextBlob)",
-    "vader_compound": "VADER compound",
-    "polarity_stock": "polarity (stock TextBlob)",
-    "subjectivity_stock": "subjectivity (stock TextBlob)",
-    "polarity_own": "polarity of the outlet's own narration",
-    "polarity_quoted": "polarity inside quotations",
-    "too_little_text": "too little text for a stable estimate",
-    "statements_per_1000_words": "attributed statements per 1,000 words",
-    "share_direct": "share of statements quoted directly",
-    "share_anonymous": "share from anonymous or unnamed sources",
-    "share_non_neutral_verbs": "share with a non-neutral reporting verb",
-    "top_voice": "most-quoted voice",
-    "words_own": "words in the outlet's own voice",
-    "loaded_per_1k": "loaded words per 1,000",
-    "distancing_per_1k": "distancing words per 1,000",
-    "hedge_per_1k": "hedges per 1,000",
-    "intensifier_per_1k": "intensifiers per 1,000",
-    "top_terms": "most distinctive terms",
-}
-
-
-def overview_table(comparison: pd.DataFrame, *, max_outlets: int = 8) -> pd.DataFrame:
-    """The comparison for reading: one row per measure, one column per outlet, values as text.
-
-    Intervals are folded into their measure ("0.04 [-0.01, 0.09]"), shares shown as
-    percentages. With more than ``max_outlets`` outlets the table keeps one row per outlet.
-
-    Args:
-        comparison: ``framing.compare()`` output (one row per outlet).
-        max_outlets: Most outlets to show as columns.
-
-    Returns:
-        Columns ``measure`` then one per outlet (or the comparison, formatted, if wider).
-    """
-    if comparison.empty:
-        return comparison
-    table = comparison.set_index("outlet") if "outlet" in comparison.columns else comparison
-    cols = [c for c in table.columns if not c.endswith(("_ci_low", "_ci_high"))]
-    ordered = [c for c in OVERVIEW_LABELS if c in cols] + [
-        c for c in cols if c not in OVERVIEW_LABELS
-    ]
-    cells = {
-        OVERVIEW_LABELS.get(c, c.replace("_", " ")): [
-            _cell(table, outlet, c) for outlet in table.index
-        ]
-        for c in ordered
-    }
-    wide = pd.DataFrame(cells, index=[str(o) for o in table.index])
-    if len(wide) > max_outlets:
-        return wide.rename_axis("outlet").reset_index()
-    long = wide.T
-    long.index.name = "measure"
-    return long.reset_index()
-
-
-def _cell(table: pd.DataFrame, outlet: Any, col: str) -> str:
-    value = table.at[outlet, col]
-    if isinstance(value, (bool, np.bool_)):
-        return "yes" if bool(value) else "no"
-    if col.startswith("share_") and isinstance(value, float) and value == value:
-        return f"{value:.0%}"
-    text = _fmt(value, 1 if col.endswith("_per_1k") or "per_1000" in col else 2)
-    lo, hi = f"{col}_ci_low", f"{col}_ci_high"
-    if lo in table.columns and hi in table.columns and text:
-        text += f" [{_fmt(table.at[outlet, lo], 2)}, {_fmt(table.at[outlet, hi], 2)}]"
-    return text
 
 
 #: Most articles the report's reading view shows side by side.
@@ -449,13 +235,17 @@ def _terms_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> s
     if terms is None or terms.empty or not (terms["z"] > 0).any():
         body = '<p class="empty">No distinctive terms (too little text).</p>'
     else:
-        top = terms[terms["z"] > 0].groupby("outlet", sort=False).head(_TOP_TERMS)
+        top = terms[terms["z"] > 0].groupby("outlet", sort=False).head(TOP_TERMS)
         rows = len(top) + len(outlets)
-        figure = _safe_figure(
-            partial(_draw_terms, terms, style),
-            alt="The terms each outlet uses more than the others, by z-score",
-            height=max(3.0, 0.3 * rows + 1.2),
-            width=10,
+        figure = (
+            ""
+            if len(outlets) > _MAX_FIGURE_OUTLETS
+            else _safe_figure(
+                partial(_draw_terms, terms, style),
+                alt="The terms each outlet uses more than the others, by z-score",
+                height=max(3.0, 0.3 * rows + 1.2),
+                width=10,
+            )
         )
         cols = [c for c in ("outlet", "term", "count", "count_rest", "log_odds", "z") if c in top]
         table = html_table(_ordered(top[cols], outlets), max_rows=None)
@@ -471,13 +261,8 @@ def _terms_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> s
     )
 
 
-_TOP_TERMS = 6
-
-
-def _draw_terms(terms: pd.DataFrame, style: OutletStyle, ax: Axes) -> Axes:
-    from framing.plotting import plot_distinctive_terms
-
-    return plot_distinctive_terms(terms, top=_TOP_TERMS, ax=ax, style=style)
+#: Beyond this many outlets the distinctive-terms figure gets too tall: the table alone is shown.
+_MAX_FIGURE_OUTLETS = 12
 
 
 def _labels_section(result: Any, outlets: Sequence[str]) -> str:
@@ -554,18 +339,6 @@ def _voices_section(result: Any, outlets: Sequence[str], style: OutletStyle) -> 
         "attributed statements; the table lists each outlet's five most-quoted sources "
         "(affiliations come from the story's speaker table; unlisted speakers stay 'unknown').",
     )
-
-
-def _draw_voices(voices: pd.DataFrame, by: str, style: OutletStyle, ax: Axes) -> Axes:
-    from framing.plotting import plot_voice_share
-
-    return plot_voice_share(voices, by=by, ax=ax, style=style)
-
-
-def _draw_stance(quotes: pd.DataFrame, style: OutletStyle, ax: Axes) -> Axes:
-    from framing.plotting import plot_verb_stance
-
-    return plot_verb_stance(quotes, ax=ax, style=style)
 
 
 def _method_section() -> str:
