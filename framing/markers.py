@@ -298,21 +298,33 @@ def pattern_tag(form: str, first: bool = False) -> str:
 def _verbal_participle(doc: Doc, tokens: Sequence[Token], i: int) -> bool:
     """Whether the "-ing"/"-ed" word at ``i`` is a verb form taking an object.
 
-    A participle after a form of "be" or "have" (one adverb may come between) and before a
-    determiner, pronoun, number or noun is the progressive or perfect of a verb with its
-    object ("were striking militia positions", "have devastated the region"), not an
-    adjective ("a striking resemblance", "the results were striking").
+    A participle followed by its object (a determiner, pronoun, number or noun) is the verb of
+    its clause, not an adjective, when it comes
+
+    * after a form of "be" or "have" (one adverb may come between): the progressive or
+      perfect ("were striking militia positions", "have devastated the region");
+    * ("-ing" forms) right after a dash, comma, semicolon or colon: a participial clause
+      ("The US has responded twice - striking militia positions on the Iraq-Syria border").
+
+    Otherwise it is read as the adjective it may be ("a striking resemblance", "the results
+    were striking").
     """
     word = tokens[i].norm
     if not word.endswith(("ing", "ed")) or i + 1 >= len(tokens):
         return False
-    k = i - 1
-    if k >= 0 and pattern_tag(doc.text[tokens[k].start : tokens[k].end]).startswith("RB"):
-        k -= 1
-    if k < 0 or not (tokens[k].norm in _AUXILIARIES or tokens[k].norm.endswith(("'re", "'ve"))):
-        return False
     nxt = tokens[i + 1]
-    return pattern_tag(doc.text[nxt.start : nxt.end]).startswith(_OBJECT_TAGS)
+    if not pattern_tag(doc.text[nxt.start : nxt.end]).startswith(_OBJECT_TAGS):
+        return False
+    if i == 0:
+        return False
+    gap = doc.norm[tokens[i - 1].end : tokens[i].start]
+    if word.endswith("ing") and gap.strip() in ("-", ",", ";", ":"):
+        return True
+    k = i - 1
+    if gap.isspace() and pattern_tag(doc.text[tokens[k].start : tokens[k].end]).startswith("RB"):
+        k -= 1
+    prev = tokens[k].norm
+    return k >= 0 and (prev in _AUXILIARIES or prev.endswith(("'re", "'ve")))
 
 
 def pos_matches(pos: str, tag: str, *, adverb: bool = False, verbal: bool = False) -> bool:

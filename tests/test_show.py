@@ -240,3 +240,18 @@ def test_show_neutral_sentiment_words_are_not_marked() -> None:
     assert tips == [
         "sentiment driver: “delicate” lowers polarity (-0.10), subjectivity 0.70 · pos match"
     ]
+
+
+@pytest.mark.parametrize("height", ["36rem;background:red", "1e3px", "tall"])
+def test_show_rejects_a_max_height_that_is_not_a_length(height: str) -> None:
+    with pytest.raises(ValueError, match="max_height must be a CSS length"):
+        show(_articles(), annotate=False, max_height=height)
+
+
+def test_show_counts_a_continued_quotation_once() -> None:
+    quotes = _tables()[0]
+    cont = quotes.assign(start=0, end=5, quote_id="q2", continues="q1")
+    both = pd.concat([quotes.assign(quote_id="q1", continues=""), cont], ignore_index=True)
+    view = show(_articles(), quotes=both, layers=["quotes"])
+    assert "rudaw · 28 words · 1 attributed statement<" in view.html
+    assert "Joe Biden (1)" in "".join(_parse(view.html).text)

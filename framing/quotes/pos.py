@@ -8,7 +8,7 @@ trained on the Brown corpus and Penn Treebank); nothing is downloaded.
 from __future__ import annotations
 
 import importlib.util
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 __all__ = ["is_finite_verb", "tag", "wordset"]
@@ -36,6 +36,7 @@ def _lexicon() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=131072)
 def tag(word: str) -> str:
     """The Penn tag a word most often has ("said" -> "VBD"), "" when the word is unknown."""
     lex = _lexicon()

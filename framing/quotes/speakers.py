@@ -9,7 +9,7 @@ person ("Mustafa al-Kadhimi"); typing says what kind of source it is. Cue words 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from framing._resources import read_tsv
@@ -50,6 +50,7 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=65536)
 def _cat(word: str) -> frozenset[str]:
     return _cues().get(word.lower().rstrip(",").removesuffix("'s"), frozenset())
 
@@ -481,6 +482,7 @@ def speaker_type(mention: str, *, is_person_name: bool = False) -> str:
     return "unknown"
 
 
+@lru_cache(maxsize=65536)
 def _is_name(word: str) -> bool:
     if not _NAME_TOKEN.match(word) or _cat(word):
         return False
