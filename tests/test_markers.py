@@ -16,6 +16,8 @@ from framing.markers import (
     marker_rates,
     marker_rows,
     markers,
+    pattern_tag,
+    pos_matches,
 )
 from framing.text import Doc
 
@@ -97,6 +99,19 @@ def test_markers_in_story_sentences(text: str, expected: list[tuple[str, str, st
         ),
         # An adjective from the Pattern list takes adverb endings only: "welcomed" is a verb.
         ("Biden welcomed al-Kadhimi.", []),
+        # Part of speech: "striking" (Pattern adjective, pos JJ) is loaded as an adjective, not
+        # as the verb of a clause with an object (a participial clause, a progressive).
+        (
+            "The US has responded twice - striking militia positions on the Iraq-Syria border "
+            "on February 25 and again on June 28.",
+            [],
+        ),
+        ("US jets were striking militia positions near Al-Qaim.", []),
+        (
+            "The plan bears a striking resemblance to the 2011 withdrawal.",
+            [("loaded", "striking", "striking", False)],
+        ),
+        ("The results were striking.", [("loaded", "striking", "striking", False)]),
     ],
 )
 def test_markers_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
@@ -115,6 +130,51 @@ def test_markers_matching_rules(text: str, expected: list[tuple[str, str, str, b
 )
 def test_markers_base_forms(word: str, expected: list[str]) -> None:
     assert base_forms(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "first", "expected"),
+    [
+        ("striking", False, "JJ"),
+        ("Striking", True, "VBG"),
+        ("brazenly", False, "RB"),
+        ("blasted", False, "VBD"),
+        ("base", False, "NN"),
+        ("Kadhimi", False, "NNP"),
+    ],
+)
+def test_markers_pattern_tag(form: str, first: bool, expected: str) -> None:
+    assert pattern_tag(form, first) == expected
+
+
+@pytest.mark.parametrize(
+    ("pos", "tag", "options", "expected"),
+    [
+        ("JJ", "JJ", {}, True),
+        ("JJ", "VBG", {}, True),
+        ("JJ", "VBG", {"verbal": True}, False),
+        ("JJ", "JJ", {"verbal": True}, False),
+        ("JJ", "NN", {}, False),
+        ("JJ", "RB", {}, False),
+        ("JJ", "RB", {"adverb": True}, True),
+        ("RB", "RB", {}, True),
+        ("VB", "NN", {}, True),
+        ("NN", "VBD", {}, True),
+        ("NN", "NNP", {}, False),
+        ("", "NNP", {}, True),
+    ],
+)
+def test_markers_pos_matches(pos: str, tag: str, options: dict[str, bool], expected: bool) -> None:
+    assert pos_matches(pos, tag, **options) is expected
+
+
+def test_markers_user_lexicon_pos_column(tmp_path) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text("category\tterm\tpos\nloaded\tstriking\tJJ\n", encoding="utf-8")
+    lex = load_marker_lexicon(path, scare_quotes=False)
+    verb = marker_rows(Doc("Jets were striking militia positions."), lexicon=lex)
+    adjective = marker_rows(Doc("It was a striking failure."), lexicon=lex)
+    assert (len(verb), [(r["start"], r["end"]) for r in adjective]) == (0, [(9, 17)])
 
 
 def test_markers_story_so_called_is_china_daily_distancing(story_articles: pd.DataFrame) -> None:
@@ -178,6 +238,7 @@ def test_markers_lexicon_files_use_known_categories(name: str) -> None:
     rows = read_tsv(name)
     assert {r["category"] for r in rows} <= set(CATEGORIES)
     assert all(r["term"] == r["term"].lower() for r in rows)
+    assert {r.get("pos", "") for r in rows} <= {"", "JJ", "RB", "NN", "VB"}
 
 
 @settings(max_examples=60, deadline=None)
