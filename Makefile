@@ -27,7 +27,12 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/framing analyze $(STORY) --out build/tables --plot build/outlets.png
-	@echo "Wrote build/tables/*.csv and build/outlets.png"
+	$(BIN)/framing report $(STORY) -o build/report.html
+	$(BIN)/framing handout $(STORY) -o build/handout.html
+	$(BIN)/framing handout $(STORY) -o build/answer-key.html --answers
+	$(BIN)/framing notebooks notebooks --out build/notebooks
+	@echo "Open build/report.html; tables in build/tables/, notebooks in build/notebooks/,"
+	@echo "the classroom handout in build/handout.html (answer key: build/answer-key.html)."
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check framing tests benchmarks

@@ -31,6 +31,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -75,22 +76,45 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+Keep = Callable[[dict[str, Any], list[dict[str, Any]], Doc], bool]
+REPORTING_CUES = frozenset({"say", "says", "said", "saying", "told", "tells", "according"})
+
+
+def _own_voice(row: dict[str, Any], rows: list[dict[str, Any]], doc: Doc) -> bool:
+    return not row["in_quote"]
+
+
+def _no_reporting_cue(row: dict[str, Any], rows: list[dict[str, Any]], doc: Doc) -> bool:
+    return not any(t.norm in REPORTING_CUES for t in doc.tokens)
+
+
+def _corroborated(row: dict[str, Any], rows: list[dict[str, Any]], doc: Doc) -> bool:
+    return row["source"] == "own" or any(
+        r is not row and r["category"] in ("loaded", "intensifier") for r in rows
+    )
+
+
 def marker_spans(
     lexicon: MarkerLexicon,
     *,
     categories: tuple[str, ...] = ("loaded",),
     boosted_adjectives: bool = False,
+    keep: Keep | None = None,
 ) -> Spans:
     """Offsets of the markers of ``categories`` in a text (the detector being scored).
 
     With ``boosted_adjectives`` an intensifier directly before an adjective also counts, with
-    the adjective ("extremely important").
+    the adjective ("extremely important"); ``keep(row, rows, doc)`` drops the rows it rejects.
     """
 
     def spans(text: str) -> list[tuple[int, int]]:
         doc = Doc(text)
         rows = marker_rows(doc, lexicon=lexicon)
-        out = [(r["start"], r["end"]) for r in rows if r["category"] in categories]
+        out = [
+            (r["start"], r["end"])
+            for r in rows
+            if r["category"] in categories and (keep is None or keep(r, rows, doc))
+        ]
         if boosted_adjectives:
             starts = {t.start: k for k, t in enumerate(doc.tokens)}
             for r in rows:
@@ -279,6 +303,9 @@ def variants(folder: Path) -> dict[str, Spans]:
         "+ Hooper assertives": marker_spans(_with_words(ASSERTIVES, "assertive", folder)),
         "+ Kiparsky/Hooper factives": marker_spans(_with_words(FACTIVES, "factive", folder)),
         "+ Karttunen implicatives": marker_spans(_with_words(IMPLICATIVES, "implicative", folder)),
+        "own voice only (not in quotes)": marker_spans(loaded, keep=_own_voice),
+        "none in sentences with a reporting cue": marker_spans(loaded, keep=_no_reporting_cue),
+        "general-list word needs a second marker": marker_spans(full, keep=_corroborated),
     }
 
 

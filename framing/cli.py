@@ -302,3 +302,7 @@ add_command(
     _configure_analyze,
     _analyze,
 )
+
+from framing import cli_report  # noqa: E402  (registers report, handout, notebooks)
+
+cli_report.register()

@@ -8,6 +8,7 @@ installs Debian's ``chromium`` before ``make test``).
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from framing.report import report
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# .ci/run sets this after installing Chromium: in CI the browser test must run, never skip.
+REQUIRED = os.environ.get("FRAMING_REQUIRE_BROWSER") == "1"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -31,7 +34,10 @@ SECTIONS = ["overview", "tone", "terms", "labels", "voices", "reading-view", "me
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH (apt-get install chromium)"),
+    pytest.mark.skipif(
+        CHROMIUM is None and not REQUIRED,
+        reason="no chromium on PATH (apt-get install chromium)",
+    ),
 ]
 
 
@@ -46,7 +52,7 @@ def report_file(story_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 @pytest.fixture(scope="module")
 def page_run(report_file: Path) -> dict[str, object]:
-    playwright = pytest.importorskip("playwright.sync_api")
+    playwright = pytest.importorskip("playwright.sync_api") if not REQUIRED else _playwright()
     console: list[str] = []
     requests: list[str] = []
     failed: list[str] = []
@@ -134,7 +140,7 @@ def test_browser_handout_prints(story_dir: Path, tmp_path: Path) -> None:
     """The classroom handout prints to A4 with the articles and the grid on their own pages."""
     from framing.classroom import Exercise
 
-    playwright = pytest.importorskip("playwright.sync_api")
+    playwright = pytest.importorskip("playwright.sync_api") if not REQUIRED else _playwright()
     handout = Exercise(load_corpus(story_dir)).write_handout(tmp_path / "handout.html")
     console: list[str] = []
     with playwright.sync_playwright() as p:
@@ -154,3 +160,9 @@ def test_browser_handout_prints(story_dir: Path, tmp_path: Path) -> None:
     assert console == []
     assert ["The articles", "page"] in breaks and ["Your predictions", "page"] in breaks
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+
+
+def _playwright() -> object:
+    import playwright.sync_api
+
+    return playwright.sync_api

@@ -368,8 +368,12 @@ _STOP_RIGHT = _PREPOSITIONS | {
 }
 
 
-def mention_after(masked: str, cue_end: int, hi: int) -> Mention | None:
-    """The mention right after a cue, for inverted attributions ("... ," said Biden)."""
+def mention_after(masked: str, cue_end: int, hi: int, *, lenient: bool = False) -> Mention | None:
+    """The mention right after a cue, for inverted attributions ("... ," said Biden).
+
+    ``lenient`` (after "according to") accepts any noun phrase: "the RealClearPolitics
+    average", "recent polling", "state law".
+    """
     toks = _tokens(masked, cue_end, min(hi, cue_end + 160))
     out: list[tuple[int, int, str]] = []
     for s, e, w in toks:
@@ -380,6 +384,9 @@ def mention_after(masked: str, cue_end: int, hi: int) -> Mention | None:
         low = w.lower()
         if low == "by" and out and tag(out[-1][2].lower()) in ("VBN", "VBD"):
             out.append((s, e, w))
+            continue
+        if low in ("with", "to") and out and out[-1][2].lower() in ("familiar", "close"):
+            out.append((s, e, w))  # "a source familiar with the talks", "an aide close to him"
             continue
         if low in _STOP_RIGHT and out:
             if low == "of" and len(out) < 10:
@@ -411,6 +418,8 @@ def mention_after(masked: str, cue_end: int, hi: int) -> Mention | None:
     if first.islower() and tag(low).startswith("VB") and not out[-1][2][0].isupper():
         return None
     head = out[-1][2]
+    if lenient and tag(head.lower()) not in ("IN", "TO", "CC", "DT", "MD", "VBZ", "VBD", "VBP"):
+        return Mention(out[0][0], out[-1][1])
     if not _head_ok(head) and not (
         tag(head.lower()) in ("NN", "NNP") and len(out) > 1 and low in _DEFINITE
     ):

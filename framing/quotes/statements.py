@@ -195,7 +195,7 @@ def _sentence_statements(
             if subject is None:
                 first = mention_before(masked, lo, _first_verbish(masked, lo, v0))
                 subject = first[0] if first else None
-            content = _kind_and_span(norm, marks, start, hi)
+            content = _kind_and_span(norm, marks, start, _clause_end(masked, start, hi))
             if content and subject is not None:
                 out.append(_Stmt(content[0], content[1], content[2], subject, v0, v1))
             continue
@@ -337,6 +337,13 @@ def _clause_end(masked: str, start: int, hi: int, cue: str = "") -> int:
     m = _ADJUNCT.search(masked, start, hi)
     if m and MASK not in masked[m.start() : hi] and m.start() - start > 20:
         hi = m.start()
+    # a participle or a "which" clause after a comma is the writer's again: '... a "ridiculous
+    # proposition," adding that ...', '... in his comments, which raised concerns ...'
+    for p in _TRAILING_CLAUSE.finditer(masked, start, hi):
+        word = p.group(1).lower()
+        if p.start() - start > 8 and (word == "which" or _is_participle(word)):
+            hi = p.start()
+            break
     want = tag(cue.lower().split()[0]) if cue else ""
     want = "VBD" if want == "VBN" else want
     if want in ("VBD", "VBZ"):
@@ -348,6 +355,22 @@ def _clause_end(masked: str, start: int, hi: int, cue: str = "") -> int:
             ):
                 return start + c.start()
     return hi
+
+
+_TRAILING_CLAUSE = re.compile(r"[,\u00a7]\s*,?\s+(which|[a-z]+ing)\b")
+
+
+def _is_participle(word: str) -> bool:
+    return word.endswith("ing") and word not in (
+        "including",
+        "according",
+        "during",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "being",
+    )
 
 
 def _has_subject_before(masked: str, start: int, end: int) -> bool:
@@ -442,7 +465,7 @@ def _according(
     leading_end: int,
 ) -> _Stmt | None:
     """ "according to X, ..." / "..., according to X" / "X, according to Y, ..." """
-    sp = mention_after(masked, v1, hi)
+    sp = mention_after(masked, v1, hi, lenient=True)
     if sp is None:
         return None
     before = masked[lo:v0].rstrip()
