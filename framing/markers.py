@@ -16,9 +16,9 @@ else's words) rather than the outlet's own voice.
 
 A term may name the part of speech it is loaded as (column ``pos``): the general list's words
 carry the part of speech their VADER or Pattern rating is for, and match only where TextBlob's
-offline pattern tagger (:func:`pattern_tag`) and two context rules read the token that way, so
+offline pattern tagger (:func:`framing.pos.pattern_tag`) and two context rules read the token that way, so
 "a striking resemblance" is loaded and "were striking militia positions" is not
-(:func:`pos_matches`).
+(:func:`framing.pos.pos_matches`).
 
 Reading the numbers:
     A marker is a word on a list, found where it is written; it is not a judgement of the
@@ -51,12 +51,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
-from textblob._text import CD as _CD
-from textblob._text import _suffix_rules
-from textblob.en import lexicon as _PATTERN_LEXICON
 
 from framing._resources import read_tsv
-from framing.text import Doc, Token, docs_from, tokenize
+from framing.pos import POS_CLASSES, pattern_tag, pos_matches, verbal_participle
+from framing.text import Doc, docs_from, tokenize
 from framing.voice import in_spans, own_word_count, quoted_spans, scare_quote_spans
 
 __all__ = [
@@ -68,8 +66,6 @@ __all__ = [
     "marker_rates",
     "marker_rows",
     "markers",
-    "pattern_tag",
-    "pos_matches",
 ]
 
 Category = Literal["loaded", "distancing", "hedge", "intensifier"]
@@ -116,7 +112,7 @@ class MarkerLexicon:
     Attributes:
         entries: First word -> ``(words, category, term, source, pos)`` tuples, longest first;
             ``pos`` is ``""`` (any part of speech) or the class the word must be used as
-            (``JJ``, ``RB``, ``NN``, ``VB``; see :func:`pos_matches`).
+            (``JJ``, ``RB``, ``NN``, ``VB``; see :func:`framing.pos.pos_matches`).
         scare_quotes: Whether to report scare quotes as ``distancing`` markers.
     """
 
@@ -169,7 +165,7 @@ def load_marker_lexicon(
     """Read marker lists (TSV with columns ``category, term``, optionally ``source, note, pos``).
 
     ``pos`` (``JJ``, ``RB``, ``NN``, ``VB`` or empty) restricts a one-word term to tokens used
-    as that part of speech (see :func:`pos_matches`); an empty or missing ``pos`` matches any.
+    as that part of speech (see :func:`framing.pos.pos_matches`); an empty or missing ``pos`` matches any.
 
     Args:
         sources: A file name in ``framing/lexicons/``, a path to your own file, or a list of
@@ -274,101 +270,6 @@ def _candidates(lex: MarkerLexicon, norm: str) -> tuple[tuple[Entry, ...], bool]
     return (), False
 
 
-# --- part of speech ------------------------------------------------------------------------
-
-POS_CLASSES = frozenset({"", "JJ", "RB", "NN", "VB"})
-len(_PATTERN_LEXICON)  # pattern's tagger lexicon loads lazily
-_TAG_LEXICON: dict[str, str] = dict(dict.items(_PATTERN_LEXICON))
-_AUXILIARIES = frozenset(
-    {"am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having"}
-)
-_OBJECT_TAGS = ("DT", "PRP", "CD", "NN", "NNS", "NNP", "NNPS", "PDT")
-
-
-@cache
-def pattern_tag(form: str, first: bool = False) -> str:
-    """The Penn tag TextBlob's offline ``PatternTagger`` gives one token.
-
-    TextBlob's pattern tagger looks a token up in pattern's lexicon (``en-lexicon.txt``: each
-    form's most frequent tag; the first word of a sentence also in lower case), tags an unknown
-    capitalised token ``NNP``, a number ``CD``, and other unknown tokens by suffix; TextBlob
-    does not run pattern's contextual rules, so the tag of a token does not depend on its
-    neighbours and can be computed for just the candidate words (no NLTK data needed).
-    """
-    tag = _TAG_LEXICON.get(form) or (_TAG_LEXICON.get(form.lower()) if first else None)
-    if tag is not None:
-        return tag
-    if form.istitle():
-        return "NNP"
-    if _CD.match(form) is not None:
-        return "CD"
-    return str(_suffix_rules([form, "NN"])[1])
-
-
-def _verbal_participle(doc: Doc, tokens: Sequence[Token], i: int) -> bool:
-    """Whether the "-ing"/"-ed" word at ``i`` is a verb form taking an object.
-
-    A participle followed by its object (a determiner, pronoun, number or noun) is the verb of
-    its clause, not an adjective, when it comes
-
-    * after a form of "be" or "have" (one adverb may come between): the progressive or
-      perfect ("were striking militia positions", "have devastated the region");
-    * ("-ing" forms) right after a dash, comma, semicolon or colon: a participial clause
-      ("The US has responded twice - striking militia positions on the Iraq-Syria border").
-
-    Otherwise it is read as the adjective it may be ("a striking resemblance", "the results
-    were striking").
-    """
-    word = tokens[i].norm
-    if not word.endswith(("ing", "ed")) or i + 1 >= len(tokens):
-        return False
-    nxt = tokens[i + 1]
-    if not pattern_tag(doc.text[nxt.start : nxt.end]).startswith(_OBJECT_TAGS):
-        return False
-    if i == 0:
-        return False
-    gap = doc.norm[tokens[i - 1].end : tokens[i].start]
-    if word.endswith("ing") and gap.strip() in ("-", ",", ";", ":"):
-        return True
-    k = i - 1
-    if gap.isspace() and pattern_tag(doc.text[tokens[k].start : tokens[k].end]).startswith("RB"):
-        k -= 1
-    prev = tokens[k].norm
-    return k >= 0 and (prev in _AUXILIARIES or prev.endswith(("'re", "'ve")))
-
-
-def pos_matches(pos: str, tag: str, *, adverb: bool = False, verbal: bool = False) -> bool:
-    """Whether a token tagged ``tag`` is used as the part of speech ``pos`` a term requires.
-
-    * ``JJ`` (an evaluative adjective): an adjective; a participle used as one ("a
-      disgusting display"), not one that is the verb of its clause with an object
-      (``verbal``); an adverb when the adjective was reached through "-ly" ("brazenly").
-    * ``RB``: an adverb (or the adjective the tagger sometimes gives for one).
-    * ``NN``, ``VB``: a noun or a verb: noun and verb of one word share their evaluation
-      ("a sham", "to sham"), unlike the adjective/noun homographs the check is for.
-    * ``""``: any.
-
-    Args:
-        pos: The entry's ``pos``.
-        tag: The token's Penn tag (:func:`pattern_tag`).
-        adverb: The term was matched through an adverb ending.
-        verbal: The token is a participle taking an object (see ``_verbal_participle``).
-
-    Returns:
-        True when the entry applies.
-    """
-    if not pos:
-        return True
-    cls = tag[:2]
-    if pos == "JJ":
-        if verbal:
-            return False
-        return cls == "JJ" or tag in ("VBN", "VBG") or (adverb and cls == "RB")
-    if pos == "RB":
-        return cls in ("RB", "JJ")
-    return cls in ("NN", "VB") and not tag.startswith("NNP")
-
-
 def marker_rows(doc: Doc, *, lexicon: MarkerLexicon | None = None) -> list[dict[str, Any]]:
     """Find the markers in one article.
 
@@ -377,7 +278,7 @@ def marker_rows(doc: Doc, *, lexicon: MarkerLexicon | None = None) -> list[dict[
     inflections ("slam": "slammed", "slams"; "brazen": "brazenly"; see :func:`base_forms`).
     A capitalised word that does not start a sentence is read as a name and not matched
     ("May 1", "Hope Hicks"). A one-word term with a ``pos`` matches only a token used as that
-    part of speech (:func:`pos_matches`). Within one category the longest phrase wins; one
+    part of speech (:func:`framing.pos.pos_matches`). Within one category the longest phrase wins; one
     word may carry two categories ("extreme": loaded and intensifier).
 
     Args:
@@ -408,7 +309,7 @@ def marker_rows(doc: Doc, *, lexicon: MarkerLexicon | None = None) -> list[dict[
             if pos and n == 1:
                 if not tag:
                     tag = pattern_tag(doc.text[tok.start : tok.end], tok.start in firsts)
-                verbal = tag in ("VBN", "VBG", "JJ") and _verbal_participle(doc, tokens, i)
+                verbal = tag in ("VBN", "VBG", "JJ") and verbal_participle(doc, tokens, i)
                 if not pos_matches(pos, tag, adverb=adverb, verbal=verbal):
                     continue
             span = tokens[i : i + n]

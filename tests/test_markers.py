@@ -16,8 +16,6 @@ from framing.markers import (
     marker_rates,
     marker_rows,
     markers,
-    pattern_tag,
-    pos_matches,
 )
 from framing.text import Doc
 
@@ -130,42 +128,6 @@ def test_markers_matching_rules(text: str, expected: list[tuple[str, str, str, b
 )
 def test_markers_base_forms(word: str, expected: list[str]) -> None:
     assert base_forms(word) == expected
-
-
-@pytest.mark.parametrize(
-    ("form", "first", "expected"),
-    [
-        ("striking", False, "JJ"),
-        ("Striking", True, "VBG"),
-        ("brazenly", False, "RB"),
-        ("blasted", False, "VBD"),
-        ("base", False, "NN"),
-        ("Kadhimi", False, "NNP"),
-    ],
-)
-def test_markers_pattern_tag(form: str, first: bool, expected: str) -> None:
-    assert pattern_tag(form, first) == expected
-
-
-@pytest.mark.parametrize(
-    ("pos", "tag", "options", "expected"),
-    [
-        ("JJ", "JJ", {}, True),
-        ("JJ", "VBG", {}, True),
-        ("JJ", "VBG", {"verbal": True}, False),
-        ("JJ", "JJ", {"verbal": True}, False),
-        ("JJ", "NN", {}, False),
-        ("JJ", "RB", {}, False),
-        ("JJ", "RB", {"adverb": True}, True),
-        ("RB", "RB", {}, True),
-        ("VB", "NN", {}, True),
-        ("NN", "VBD", {}, True),
-        ("NN", "NNP", {}, False),
-        ("", "NNP", {}, True),
-    ],
-)
-def test_markers_pos_matches(pos: str, tag: str, options: dict[str, bool], expected: bool) -> None:
-    assert pos_matches(pos, tag, **options) is expected
 
 
 def test_markers_user_lexicon_pos_column(tmp_path) -> None:
