@@ -16,9 +16,8 @@ else's words) rather than the outlet's own voice.
 
 A term may name the part of speech it is loaded as (column ``pos``): the general list's words
 carry the part of speech their VADER or Pattern rating is for, and match only where TextBlob's
-offline pattern tagger (:func:`framing.pos.pattern_tag`) and two context rules read the token that way, so
-"a striking resemblance" is loaded and "were striking militia positions" is not
-(:func:`framing.pos.pos_matches`).
+offline pattern tagger and two context rules read the token that way, so "a striking
+resemblance" is loaded and "were striking militia positions" is not (see :mod:`framing.pos`).
 
 Reading the numbers:
     A marker is a word on a list, found where it is written; it is not a judgement of the
@@ -165,7 +164,7 @@ def load_marker_lexicon(
     """Read marker lists (TSV with columns ``category, term``, optionally ``source, note, pos``).
 
     ``pos`` (``JJ``, ``RB``, ``NN``, ``VB`` or empty) restricts a one-word term to tokens used
-    as that part of speech (see :func:`framing.pos.pos_matches`); an empty or missing ``pos`` matches any.
+    as that part of speech (see :func:`framing.pos.pos_matches`); empty or missing: any.
 
     Args:
         sources: A file name in ``framing/lexicons/``, a path to your own file, or a list of
@@ -278,8 +277,8 @@ def marker_rows(doc: Doc, *, lexicon: MarkerLexicon | None = None) -> list[dict[
     inflections ("slam": "slammed", "slams"; "brazen": "brazenly"; see :func:`base_forms`).
     A capitalised word that does not start a sentence is read as a name and not matched
     ("May 1", "Hope Hicks"). A one-word term with a ``pos`` matches only a token used as that
-    part of speech (:func:`framing.pos.pos_matches`). Within one category the longest phrase wins; one
-    word may carry two categories ("extreme": loaded and intensifier).
+    part of speech (:func:`framing.pos.pos_matches`). Within one category the longest phrase
+    wins; one word may carry two categories ("extreme": loaded and intensifier).
 
     Args:
         doc: The parsed article.

@@ -66,3 +66,19 @@ def test_pos_verbal_participle(text: str, word: str, expected: bool) -> None:
     doc = Doc(text)
     i = next(k for k, t in enumerate(doc.tokens) if t.norm == word)
     assert verbal_participle(doc, doc.tokens, i) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts noted that the Iraqi prime minister faced mounting pressures at home from "
+        "hard-line Shiite factions demanding that all US troops leave the country",
+        "Striking militia positions near the border drew condemnation from Baghdad",
+    ],
+)
+def test_pos_pattern_tag_equals_pattern_tagger(text: str) -> None:
+    from textblob.en.taggers import PatternTagger
+
+    words = text.split()
+    mine = [(w, pattern_tag(w, k == 0)) for k, w in enumerate(words)]
+    assert mine == [tuple(p) for p in PatternTagger().tag(text)]
