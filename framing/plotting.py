@@ -23,6 +23,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from framing.plot_wording import plot_distinctive_terms, plot_label_table, plot_marker_rates
+from framing.quotes.verbs import STANCES
 from framing.style import OutletStyle, category_colors, outlet_style, projector_rc
 
 __all__ = [
@@ -296,21 +297,7 @@ def plot_voice_share(
 
 #: Reporting-verb stances (``framing/lexicons/reporting_verbs.tsv``) in display order: neutral
 #: first, then the stances that characterise what is reported.
-STANCE_ORDER = (
-    "neutral",
-    "assertive",
-    "endorsing",
-    "distancing",
-    "conceding",
-    "denying",
-    "emotive",
-    "directive",
-    "tentative",
-    "questioning",
-    "cognition",
-    "other",
-    "unknown",
-)
+STANCE_ORDER = (*STANCES, "other", "unknown")
 
 
 def plot_verb_stance(

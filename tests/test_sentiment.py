@@ -17,6 +17,7 @@ from textblob import TextBlob
 from textblob.en import parser as pattern_parser
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from framing.pos import pattern_tag
 from framing.sentiment import (
     driver_rows,
     load_overrides,
@@ -25,7 +26,7 @@ from framing.sentiment import (
     sentiment_rows,
     sentiment_summary,
 )
-from framing.sentiment.lexical import contraction_negations, pattern_tag
+from framing.sentiment.lexical import contraction_negations
 from framing.sentiment.pattern import textblob_tokens
 from framing.sentiment.summary import SUMMARY_COLUMNS
 from framing.sentiment.tables import ARTICLE_COLUMNS, DRIVER_COLUMNS, SENTENCE_COLUMNS

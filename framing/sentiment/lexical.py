@@ -37,11 +37,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from textblob._text import CD as _CD
-from textblob._text import _suffix_rules
-from textblob.en import lexicon as _PATTERN_LEXICON
-
 from framing._resources import read_tsv
+from framing.pos import pattern_tag
 from framing.sentiment.pattern import CLASSES, STOCK, Values, tag_class
 
 __all__ = [
@@ -62,39 +59,6 @@ Mode = Literal["news", "pos", "stock"]
 only; ``"stock"``: exactly ``TextBlob(text).sentiment``."""
 
 DEFAULT_OVERRIDES = "sentiment_overrides.tsv"
-
-len(_PATTERN_LEXICON)  # pattern's tagger lexicon loads lazily
-_TAG_LEXICON: dict[str, str] = dict(dict.items(_PATTERN_LEXICON))
-
-
-# --- tagging -------------------------------------------------------------------------------------
-
-
-def pattern_tag(form: str, first: bool = False) -> str:
-    """The Penn tag TextBlob's offline ``PatternTagger`` gives a token, exactly.
-
-    TextBlob's pattern tagger (``textblob.en.parser.find_tags``) looks each token up in pattern's
-    lexicon (``en-lexicon.txt``, 94,000 forms with their most frequent tag; the first token of a
-    sentence is also looked up in lower case); an unknown token is ``NNP`` if capitalised, ``CD``
-    if numeric, else tagged by its suffix ("-ly" ``RB``, "-ed" ``VBN``, ...). TextBlob does not
-    apply pattern's contextual (Brill) rules, so a token's tag depends only on the token and
-    whether it starts the sentence; this function computes it for one token, which lets the
-    news-aware mode tag just the words it needs. ``tests/test_sentiment.py`` checks it against
-    ``find_tags`` on real sentences.
-    """
-    return _pattern_tag(form, first)
-
-
-@cache
-def _pattern_tag(form: str, first: bool) -> str:
-    tag = _TAG_LEXICON.get(form) or (_TAG_LEXICON.get(form.lower()) if first else None)
-    if tag is not None:
-        return tag
-    if form.istitle():
-        return "NNP"
-    if _CD.match(form) is not None:
-        return "CD"
-    return _suffix_rules([form, "NN"])[1]
 
 
 def contraction_negations(lower: list[str]) -> list[str]:
