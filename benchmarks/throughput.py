@@ -172,7 +172,12 @@ def run_config(
             start = time.perf_counter()
             cpu = time.process_time()
             result = analyze_stream(
-                _chunks(data, n, 2000), tmp, engine="processes", jobs=jobs, progress=checkpoint
+                _chunks(data, n, 2000),
+                tmp,
+                engine="processes",
+                jobs=jobs,
+                progress=checkpoint,
+                on_error="skip",
             )
             out["seconds"] = time.perf_counter() - start
             out["main_cpu_seconds"] = time.process_time() - cpu
@@ -181,6 +186,7 @@ def run_config(
             out["outlets"] = len(result.comparison)
             out["timings"] = result.timings
             out["checkpoints"] = marks
+            out["errors"] = _errors(result.files["errors"])
         out["peak_rss_mb"] = rss.peak / 2**20
         out["load_after"] = os.getloadavg()[0]
         out["total_cpu_seconds"] = _cpu_all() - cpu_before
@@ -220,7 +226,16 @@ def run_config(
                 from framing.pipeline import analyze
 
                 engine = {"serial": "serial", "processes": "processes", "dask": "dask"}[config]
-                result = analyze(articles, engine=engine, jobs=jobs, client=client, progress=False)
+                result = analyze(
+                    articles,
+                    engine=engine,
+                    jobs=jobs,
+                    client=client,
+                    progress=False,
+                    on_error="skip",
+                )
+                assert result.errors is not None
+                out["errors"] = result.errors.to_dict("records")
                 out["rows"] = {name: len(t) for name, t in result.tables.items()}
             out["seconds"] = time.perf_counter() - start
             out["main_cpu_seconds"] = time.process_time() - cpu
@@ -233,6 +248,13 @@ def run_config(
     out["load_after"] = os.getloadavg()[0]
     out["total_cpu_seconds"] = _cpu_all() - cpu_before - out.get("load_cpu_seconds", 0.0)
     return out
+
+
+def _errors(path: Path) -> list[dict[str, Any]]:
+    """The rows of an ``errors.csv`` written by ``analyze_stream``."""
+    import pandas as pd
+
+    return pd.read_csv(path, dtype=str).to_dict("records")
 
 
 def _cpu_all() -> float:
@@ -531,6 +553,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {function} | {secs:.2f} |")
         print()
 
+    runs = [*engines.values(), full or {}]
+    failures = {e["article_id"]: e for r in runs for e in r.get("errors", [])}
+    if failures:
+        print(f"## Articles an analysis failed on ({len(failures)}; skipped)\n")
+        for e in list(failures.values())[:20]:
+            print(f"- {e['article_id']} ({e['outlet']}): {e['analysis']}: {e['error']}")
+        print()
     targets = _targets(engines, full)
     if targets:
         print("## Targets\n")

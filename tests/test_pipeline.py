@@ -13,7 +13,7 @@ from pandas.testing import assert_frame_equal
 from framing.corpus import load_corpus
 from framing.labels import labels
 from framing.markers import markers
-from framing.pipeline import Analysis, analysis_names, analyze, analyze_stream
+from framing.pipeline import Analysis, AnalysisError, analysis_names, analyze, analyze_stream
 from framing.pipeline.engines import default_chunksize
 from framing.quotes import quotes, voices
 from framing.sentiment import sentiment
@@ -60,9 +60,9 @@ def assert_same_tables(a: Analysis, b: Analysis) -> None:
 
 
 def test_pipeline_runs_every_analysis(story_serial):
-    assert set(story_serial.tables) == {*PER_ROW, "voices", "terms", "comparison"}
+    assert set(story_serial.tables) == {*PER_ROW, "voices", "terms", "comparison", "errors"}
     for name, table in story_serial.tables.items():
-        assert len(table) > 0, name
+        assert len(table) == 0 if name == "errors" else len(table) > 0, name
 
 
 @pytest.mark.parametrize("chunksize", [1, 2, None])
@@ -291,3 +291,38 @@ def test_pipeline_progress_callback_gets_running_totals(story):
     analyze(story, analyses=["terms"], chunksize=2, progress=lambda n, c: seen.append((n, c)))
     assert [n for n, _ in seen] == [2, 4, 5]
     assert seen[-1][1] == int(story["text"].str.len().sum())
+
+
+@pytest.fixture
+def terms_fail_on_wion(monkeypatch):
+    """Make term counting raise on the WION article (a stand-in for a bug in one analysis)."""
+    import framing.terms
+
+    real = framing.terms.term_counts
+
+    def flaky(doc, **options):
+        if doc.article_id == "wion":
+            raise IndexError("string index out of range")
+        return real(doc, **options)
+
+    monkeypatch.setattr(framing.terms, "term_counts", flaky)
+
+
+def test_pipeline_on_error_raise_names_the_article(story, terms_fail_on_wion):
+    with pytest.raises(AnalysisError, match=r"terms failed on article 'wion' \(WION\): IndexError"):
+        analyze(story, analyses=["terms"], progress=False)
+
+
+def test_pipeline_on_error_skip_lists_the_failure_and_goes_on(story, terms_fail_on_wion):
+    with pytest.warns(RuntimeWarning, match="analyses failed on 1 articles"):
+        result = analyze(story, analyses=["terms"], on_error="skip", progress=False)
+    assert result.errors.to_dict("records") == [
+        {
+            "article_id": "wion",
+            "outlet": "WION",
+            "analysis": "terms",
+            "error": "IndexError: string index out of range",
+        }
+    ]
+    assert "WION" not in set(result.terms["outlet"])
+    assert len(result.articles) == 5

@@ -9,10 +9,18 @@ for corpora larger than memory, writing each table to disk chunk by chunk.
 from framing.pipeline.engines import ChunkResult, Engine, analyze_chunk
 from framing.pipeline.result import Analysis, TableWriter
 from framing.pipeline.run import StreamResult, analyze, analyze_stream
-from framing.pipeline.steps import ArticleResult, Options, analysis_names, analyze_doc, make_options
+from framing.pipeline.steps import (
+    AnalysisError,
+    ArticleResult,
+    Options,
+    analysis_names,
+    analyze_doc,
+    make_options,
+)
 
 __all__ = [
     "Analysis",
+    "AnalysisError",
     "ArticleResult",
     "ChunkResult",
     "Engine",

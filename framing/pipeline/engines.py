@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from framing.pipeline.steps import ARTICLE_COLUMNS, STEPS, Options, analyze_doc
+from framing.pipeline.steps import ARTICLE_COLUMNS, ERROR_COLUMNS, STEPS, Options, analyze_doc
 from framing.text import Doc
 
 __all__ = [
@@ -93,6 +93,7 @@ def analyze_chunk(records: Sequence[Record], options: Options) -> ChunkResult:
     table_rows: dict[str, list[dict[str, Any]]] = {
         t: [] for name in options.steps for t in STEPS[name].tables
     }
+    table_rows["errors"] = []
     meta: dict[str, list[Any]] = {
         "article_id": [],
         "outlet": [],
@@ -120,8 +121,15 @@ def analyze_chunk(records: Sequence[Record], options: Options) -> ChunkResult:
         step = STEPS[name]
         for table in step.tables:
             tables[table] = step.frame(table, table_rows[table])
+    tables["errors"] = error_frame(table_rows["errors"])
     articles = pd.DataFrame(meta).astype({c: "int64" for c in ARTICLE_COLUMNS})
     return ChunkResult(articles=articles, tables=tables, terms=terms)
+
+
+def error_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The ``errors`` table: ``article_id, outlet, analysis, error`` (all strings)."""
+    frame = pd.DataFrame.from_records(rows, columns=list(ERROR_COLUMNS))
+    return frame.astype(dict.fromkeys(ERROR_COLUMNS, object))
 
 
 def default_chunksize(n_articles: int | None, workers: int) -> int:

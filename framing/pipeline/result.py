@@ -34,6 +34,8 @@ class Analysis:
         terms: Distinctive terms per outlet: ``outlet, term, count, log_odds, z``.
         comparison: One row per outlet, one column per headline metric (see
             :func:`framing.compare`).
+        errors: Analyses that failed on an article with ``on_error="skip"``:
+            ``article_id, outlet, analysis, error``; empty when none did.
     """
 
     articles: pd.DataFrame
@@ -45,6 +47,7 @@ class Analysis:
     labels: pd.DataFrame | None = None
     terms: pd.DataFrame | None = None
     comparison: pd.DataFrame | None = None
+    errors: pd.DataFrame | None = None
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -18,6 +19,7 @@ from framing.pipeline.engines import (
     Record,
     TermCounts,
     analyze_chunk,
+    error_frame,
     merge_terms,
     run_blocks,
 )
@@ -39,6 +41,7 @@ def analyze(
     progress: ProgressOption = None,
     chunksize: int | None = None,
     analyses: Iterable[str] | None = None,
+    on_error: Literal["raise", "skip"] = "raise",
     text_col: str = "text",
     id_col: str = "article_id",
     outlet_col: str = "outlet",
@@ -65,6 +68,10 @@ def analyze(
             100 articles).
         analyses: Which analyses to run (default all): ``"sentiment"``, ``"quotes"``,
             ``"markers"``, ``"labels"``, ``"terms"``.
+        on_error: ``"raise"`` (default) stops at the first article an analysis fails on, with
+            an :class:`~framing.pipeline.steps.AnalysisError` naming the article;
+            ``"skip"`` goes on, leaves that analysis's rows out for that article, lists the
+            failure in the ``errors`` table and warns once at the end.
         text_col: Column holding the article text.
         id_col: Column holding the unique article id.
         outlet_col: Column holding the outlet name.
@@ -82,7 +89,9 @@ def analyze(
         >>> result = analyze(load_corpus("data/iraq-2021-07-26"))  # doctest: +SKIP
         >>> result.comparison  # doctest: +SKIP
     """
-    opts = make_options(analyses=None if analyses is None else list(analyses), **options)
+    opts = make_options(
+        analyses=None if analyses is None else list(analyses), on_error=on_error, **options
+    )
     columns = _Columns(text_col, id_col, outlet_col)
     total = len(articles) if isinstance(articles, pd.DataFrame) else None
     metas: list[pd.DataFrame] = []
@@ -105,6 +114,7 @@ def analyze(
         bar.close()
     table = _articles_table(metas, collector.articles())
     tables = collector.tables()
+    _warn_errors(tables["errors"])
     return Analysis(articles=table, **tables, **_finish(table, tables, collector.terms, opts))
 
 
@@ -142,6 +152,7 @@ def analyze_stream(
     progress: ProgressOption = None,
     chunksize: int | None = None,
     analyses: Iterable[str] | None = None,
+    on_error: Literal["raise", "skip"] = "raise",
     text_col: str = "text",
     id_col: str = "article_id",
     outlet_col: str = "outlet",
@@ -168,6 +179,7 @@ def analyze_stream(
         progress: See :func:`analyze`.
         chunksize: See :func:`analyze`.
         analyses: See :func:`analyze`.
+        on_error: See :func:`analyze`; failures are written to ``errors.csv``/``.parquet``.
         text_col: See :func:`analyze`.
         id_col: See :func:`analyze`.
         outlet_col: See :func:`analyze`.
@@ -177,7 +189,9 @@ def analyze_stream(
         A :class:`StreamResult` with the paths written and the comparison table.
     """
     started = time.perf_counter()
-    opts = make_options(analyses=None if analyses is None else list(analyses), **options)
+    opts = make_options(
+        analyses=None if analyses is None else list(analyses), on_error=on_error, **options
+    )
     columns = _Columns(text_col, id_col, outlet_col)
     total = len(articles) if isinstance(articles, pd.DataFrame) else None
     metas = _Metadata()
@@ -210,6 +224,7 @@ def analyze_stream(
         timings = {"analysis": time.perf_counter() - started}
         summary_articles = collector.articles()
         tables = collector.tables()
+        _warn_errors(tables["errors"])
         derived = _finish(summary_articles, tables, collector.terms, opts, timings)
         for name, table in derived.items():
             writer.append(name, table)
@@ -290,6 +305,7 @@ class _Collector:
             step = STEPS[name]
             for table in step.tables:
                 self.keep[table] = step.summary_columns.get(table, ()) if slim else None
+        self.keep["errors"] = None
 
     def add(self, chunk: ChunkResult) -> None:
         merge_terms(self.terms, chunk.terms)
@@ -318,6 +334,8 @@ class _Collector:
 
 def _empty_table(table: str, options: Options) -> pd.DataFrame:
     """The empty table ``table`` with its columns and dtypes (no articles at all)."""
+    if table == "errors":
+        return error_frame([])
     for name in options.steps:
         step = STEPS[name]
         if table in step.tables:
@@ -379,6 +397,20 @@ def _join_counts(meta: pd.DataFrame, computed: pd.DataFrame) -> pd.DataFrame:
         if col not in ("article_id", "outlet"):
             out[col] = computed[col].to_numpy()
     return out
+
+
+def _warn_errors(errors: pd.DataFrame) -> None:
+    if len(errors):
+        counts = errors.groupby("analysis").size()
+        which = ", ".join(f"{name} {n}" for name, n in counts.items())
+        first = errors.iloc[0]
+        warnings.warn(
+            f"analyses failed on {errors['article_id'].nunique()} articles ({which}); they are "
+            f"listed in the errors table. First: article {first['article_id']!r}, "
+            f"{first['analysis']}: {first['error']}",
+            RuntimeWarning,
+            stacklevel=3,
+        )
 
 
 # --- outlet-level tables ------------------------------------------------------------------------

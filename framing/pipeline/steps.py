@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -25,7 +26,9 @@ from framing.voice import own_word_count
 
 __all__ = [
     "ARTICLE_COLUMNS",
+    "ERROR_COLUMNS",
     "STEPS",
+    "AnalysisError",
     "ArticleResult",
     "Options",
     "Step",
@@ -84,6 +87,8 @@ class Options:
         scoring: Options of :func:`framing.terms.log_odds_from_counts` (``min_count``, ``top``,
             ``prior``), applied once to the summed counts.
         comparison: Options of :func:`framing.compare.comparison` (``top_n``, ``ci_unit``).
+        on_error: ``"raise"`` stops at the first article an analysis fails on;
+            ``"skip"`` records the failure in the ``errors`` table and goes on.
     """
 
     steps: tuple[str, ...]
@@ -91,6 +96,7 @@ class Options:
     terms: Mapping[str, Any] | None = None
     scoring: Mapping[str, Any] = field(default_factory=dict)
     comparison: Mapping[str, Any] = field(default_factory=dict)
+    on_error: Literal["raise", "skip"] = "raise"
 
 
 @dataclass
@@ -302,11 +308,17 @@ def analysis_names() -> tuple[str, ...]:
     return (*STEPS, "terms")
 
 
-def make_options(*, analyses: Sequence[str] | None = None, **options: Any) -> Options:
+def make_options(
+    *,
+    analyses: Sequence[str] | None = None,
+    on_error: Literal["raise", "skip"] = "raise",
+    **options: Any,
+) -> Options:
     """Check and route :func:`framing.analyze`'s keyword options to the analyses that take them.
 
     Args:
         analyses: Analyses to run (default: all, see :func:`analysis_names`).
+        on_error: What to do when an analysis raises on an article (see :class:`Options`).
         **options: Options of individual analyses (e.g. ``actors=`` for labels, ``min_count=``
             for distinctive terms).
 
@@ -319,6 +331,8 @@ def make_options(*, analyses: Sequence[str] | None = None, **options: Any) -> Op
     """
     from framing.terms import load_stopwords
 
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     every = analysis_names()
     options = {k: v for k, v in options.items() if v is not None}
     names = every if analyses is None else tuple(analyses)
@@ -365,7 +379,16 @@ def make_options(*, analyses: Sequence[str] | None = None, **options: Any) -> Op
         terms=terms if with_terms else None,
         scoring=scoring,
         comparison=comparison,
+        on_error=on_error,
     )
+
+
+class AnalysisError(RuntimeError):
+    """An analysis failed on one article; the message names the article and the analysis."""
+
+
+#: Columns of the ``errors`` table (one row per analysis that failed on an article).
+ERROR_COLUMNS = ("article_id", "outlet", "analysis", "error")
 
 
 def analyze_doc(doc: Doc, options: Options) -> ArticleResult:
@@ -376,23 +399,55 @@ def analyze_doc(doc: Doc, options: Options) -> ArticleResult:
         options: From :func:`make_options`.
 
     Returns:
-        The article's rows per table and its term counts.
+        The article's rows per table and its term counts. With ``options.on_error == "skip"``
+        an analysis that raises gives no rows for this article and a row in
+        ``rows["errors"]`` instead.
+
+    Raises:
+        AnalysisError: With ``on_error="raise"`` (the default), naming the article and the
+            analysis that failed; the original exception is its ``__cause__``.
     """
     rows: dict[str, Rows] = {}
+    errors: Rows = []
+
+    def attempt(name: str, run: Callable[[], Any], fallback: Any) -> Any:
+        try:
+            return run()
+        except Exception as err:
+            if options.on_error == "raise":
+                raise AnalysisError(
+                    f"{name} failed on article {doc.article_id!r} ({doc.outlet}): "
+                    f"{type(err).__name__}: {err}"
+                ) from err
+            errors.append(
+                {
+                    "article_id": doc.article_id,
+                    "outlet": doc.outlet,
+                    "analysis": name,
+                    "error": f"{type(err).__name__}: {err}",
+                }
+            )
+            return fallback
+
     for name in options.steps:
         step = STEPS[name]
-        rows.update(step.run(doc, options.step_options.get(name, {})))
+        opts = options.step_options.get(name, {})
+        empty: dict[str, Rows] = {t: [] for t in step.tables}
+        rows.update(attempt(name, partial(step.run, doc, opts), empty))
     terms: Counter[str] = Counter()
     if options.terms is not None:
         from framing.terms import term_counts
 
-        terms = term_counts(doc, **options.terms)
+        terms = attempt("terms", partial(term_counts, doc, **options.terms), Counter())
+    n_words = doc.n_words
+    own = attempt("own voice", lambda: own_word_count(doc), n_words)
+    rows["errors"] = errors
     return ArticleResult(
         article_id=doc.article_id,
         outlet=doc.outlet,
         n_chars=len(doc.text),
-        n_words=doc.n_words,
-        n_words_own=own_word_count(doc),
+        n_words=n_words,
+        n_words_own=own,
         n_sentences=len(doc.sentences),
         rows=rows,
         terms=terms,
