@@ -1144,3 +1144,19 @@ def test_quotes_summary_with_word_counts_series(story_articles):
     summary = quote_summary(table, n_words=words)
     assert summary.loc["Xinhua", "statements_per_1000_words"] == 9.0
     assert summary.loc["Rudaw", "statements_per_1000_words"] == 20.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the Oval Office meeting, Biden said:",
+        "Kadhimi told The Associated Press:",
+        "The White House said in a statement:\n\n",
+    ],
+)
+def test_quotes_cue_at_end_of_text_regression_issue_7(text: str) -> None:
+    # A capture cut right after "X said:" made the extractor index past the end of the text
+    # (found on the AllSides corpus by the throughput benchmark, issue 7).
+    rows = quote_rows(Doc(text))
+    assert all(0 <= r["start"] <= r["end"] <= len(text) for r in rows)
+    assert all(r["quote"] for r in rows)

@@ -249,6 +249,7 @@ def _sentence_statements(
             prefer_lead
             and trailing_ok
             and lead is not None
+            and lead < len(masked)
             and masked[lead] != MASK
             and not _has_finite_verb(masked, lead, hi, 30, skip=0, lenient=True)
             and _has_finite_verb(masked, lo, lo + len(pre), 60, skip=0)
