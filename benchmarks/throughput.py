@@ -209,7 +209,7 @@ def run_config(
                 n_workers=jobs,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 silence_logs=40,
             )
             client = Client(cluster)

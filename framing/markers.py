@@ -117,6 +117,11 @@ class MarkerLexicon:
 
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     scare_quotes: bool = True
+    # token -> _candidates() result: a token's candidates depend only on the token, and news
+    # repeats its words, so each distinct token is looked up once per process
+    _memo: dict[str, tuple[tuple[Entry, ...], bool]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.entries.values())
@@ -254,6 +259,13 @@ def base_forms(word: str, *, adverbs_only: bool = False) -> list[str]:
 
 def _candidates(lex: MarkerLexicon, norm: str) -> tuple[tuple[Entry, ...], bool]:
     """Entries the token may start, and whether they were reached through an adverb ending."""
+    found = lex._memo.get(norm)
+    if found is None:
+        found = lex._memo[norm] = _lookup(lex, norm)
+    return found
+
+
+def _lookup(lex: MarkerLexicon, norm: str) -> tuple[tuple[Entry, ...], bool]:
     exact = lex.entries.get(_key(norm)) or lex.entries.get(norm)
     if exact:
         return exact, False

@@ -122,7 +122,9 @@ _TOKEN_RE = re.compile(
 )
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+def tokenize(
+    text: str, start: int = 0, end: int | None = None, *, norm: str | None = None
+) -> list[Token]:
     """Split ``text[start:end]`` into word tokens (punctuation is dropped).
 
     A token is a run of letters and digits with inner hyphens or apostrophes ("Iran-backed",
@@ -133,6 +135,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         text: The article text (raw or normalised: offsets are the same).
         start: Offset to start at.
         end: Offset to stop at (default: the end of the text).
+        norm: ``normalize(text)`` if the caller has it already (a :class:`Doc` does).
 
     Returns:
         Tokens with offsets into ``text`` and a normalised lower-case form.
@@ -141,7 +144,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         >>> [t.norm for t in tokenize("U.S.-led coalition troops, about 2,500.")]
         ['u.s.-led', 'coalition', 'troops', 'about', '2,500']
     """
-    norm = normalize(text)
+    norm = normalize(text) if norm is None else norm
     stop = len(text) if end is None else end
     low = norm.lower()
     make = tuple.__new__  # a Token without NamedTuple.__new__'s Python-level call
@@ -277,7 +280,7 @@ def _is_boundary(norm: str, punct_start: int, punct_end: int, after: int, line_e
     return _INITIAL_RE.fullmatch(word) is None
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, *, norm: str | None = None) -> list[Sentence]:
     """Split an article into sentences, offline and offset-preserving.
 
     Rules, in order: a line break always ends a sentence (captures put headlines, bullets and
@@ -290,6 +293,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
     Args:
         text: The article text.
+        norm: ``normalize(text)`` if the caller has it already (a :class:`Doc` does).
 
     Returns:
         Sentence spans, stripped of surrounding white space, in order; empty lines are skipped.
@@ -299,7 +303,7 @@ def split_sentences(text: str) -> list[Sentence]:
         >>> [t[s.start:s.end] for s in split_sentences(t)]
         ['Gen. Qassem Soleimani died in Jan. 2020.', 'U.S. troops stayed.']
     """
-    norm = normalize(text)
+    norm = normalize(text) if norm is None else norm
     out: list[Sentence] = []
     line_start = 0
     size = len(norm)
@@ -390,12 +394,12 @@ class Doc:
     @cached_property
     def sentences(self) -> list[Sentence]:
         """Sentence spans (see :func:`split_sentences`)."""
-        return split_sentences(self.text)
+        return split_sentences(self.text, norm=self.norm)
 
     @cached_property
     def tokens(self) -> list[Token]:
         """Word tokens of the whole text (see :func:`tokenize`)."""
-        return tokenize(self.text)
+        return tokenize(self.text, norm=self.norm)
 
     @cached_property
     def sentence_tokens(self) -> list[list[Token]]:

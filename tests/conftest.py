@@ -35,7 +35,7 @@ def dask_client():
             threads_per_worker=1,
             processes=True,
             memory_limit="1GiB",
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: no clash with a running dashboard
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import filecmp
 import sys
 from pathlib import Path
@@ -14,11 +15,12 @@ from framing.corpus import load_corpus
 from framing.labels import labels
 from framing.markers import markers
 from framing.pipeline import Analysis, AnalysisError, analysis_names, analyze, analyze_stream
+from framing.pipeline.aggregate import score_terms
 from framing.pipeline.engines import default_chunksize
 from framing.quotes import quotes, voices
 from framing.sentiment import sentiment
-from framing.terms import word_choice
-from framing.text import split_sentences, tokenize
+from framing.terms import log_odds_from_counts, sum_counts, term_counts, word_choice
+from framing.text import docs_from, split_sentences, tokenize
 
 PER_ROW = ("articles", "sentiment", "sentences", "quotes", "markers", "labels")
 
@@ -326,3 +328,15 @@ def test_pipeline_on_error_skip_lists_the_failure_and_goes_on(story, terms_fail_
     ]
     assert "WION" not in set(result.terms["outlet"])
     assert len(result.articles) == 5
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"min_count": 3}, {"top": 5}, {"min_count": 4, "top": 2}, {"pair": ("Xinhua", "Rudaw")}],
+)
+def test_pipeline_score_terms_equals_log_odds_from_counts(story, options):
+    """Dropping rare terms before scoring (to save memory) changes no number."""
+    counts = sum_counts((d.outlet, term_counts(d)) for d in docs_from(story))
+    expected = log_odds_from_counts(copy.deepcopy(counts), **options)
+    assert_frame_equal(score_terms(counts, consume=True, **options), expected)
+    assert counts == {}  # consumed

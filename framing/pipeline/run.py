@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
+from framing.pipeline.aggregate import score_terms
 from framing.pipeline.engines import (
     ChunkResult,
     Engine,
@@ -225,9 +227,9 @@ def analyze_stream(
         summary_articles = collector.articles()
         tables = collector.tables()
         _warn_errors(tables["errors"])
-        derived = _finish(summary_articles, tables, collector.terms, opts, timings)
-        for name, table in derived.items():
-            writer.append(name, table)
+        derived = _finish(
+            summary_articles, tables, collector.terms, opts, timings, sink=writer.append
+        )
     return StreamResult(
         files=dict(writer.paths),
         comparison=derived["comparison"],
@@ -315,7 +317,7 @@ class _Collector:
             if cols == ():
                 continue
             if cols is not None:
-                table = table[[c for c in cols if c in table.columns]]
+                table = _compact(table[[c for c in cols if c in table.columns]])
             tables[name] = table
         self.parts.append(ChunkResult(articles=chunk.articles, tables=tables))
 
@@ -330,6 +332,12 @@ class _Collector:
             frames = [p.tables[name] for p in self.parts if name in p.tables]
             out[name] = _concat(frames) if frames else _empty_table(name, self.options)
         return out
+
+
+def _compact(table: pd.DataFrame) -> pd.DataFrame:
+    """Store text columns as pandas strings (Arrow-backed where pyarrow is installed)."""
+    text = [c for c, dtype in table.dtypes.items() if dtype is np.dtype(object)]
+    return table.astype(dict.fromkeys(text, "str")) if text else table
 
 
 def _empty_table(table: str, options: Options) -> pd.DataFrame:
@@ -422,26 +430,40 @@ def _finish(
     terms: TermCounts,
     options: Options,
     timings: dict[str, float] | None = None,
+    sink: Callable[[str, pd.DataFrame], None] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Tables computed once from all rows: voices, distinctive terms, and the comparison."""
+    """Tables computed once from all rows: distinctive terms, voices, and the comparison.
+
+    ``terms`` (the summed counts) is emptied as it is scored. With ``sink`` (a streaming run),
+    each table is handed to it as soon as it is made and only what the comparison needs is
+    kept, so the big outlet-level tables are never in memory together.
+    """
     from framing.compare import comparison
 
     timings = {} if timings is None else timings
     derived: dict[str, pd.DataFrame] = {}
+    top_n = options.comparison.get("top_n", 5)
+    if options.terms is not None:
+        start = time.perf_counter()
+        table = score_terms(terms, consume=True, **options.scoring)
+        timings["terms"] = time.perf_counter() - start
+        if sink is not None:
+            sink("terms", table)
+            # The comparison lists each outlet's top terms: the first rows of each outlet.
+            table = table.groupby(table.columns[0], sort=False).head(top_n)
+        derived["terms"] = table
     for name in options.steps:
         step = STEPS[name]
         if step.derive is not None:
             start = time.perf_counter()
             made = step.derive(tables, articles)
-            derived.update(made)
-            for table in made:
-                timings[table] = time.perf_counter() - start
-    if options.terms is not None:
-        from framing.terms import log_odds_from_counts
-
-        start = time.perf_counter()
-        derived["terms"] = log_odds_from_counts(terms, **options.scoring)
-        timings["terms"] = time.perf_counter() - start
+            for table_name, table in made.items():
+                timings[table_name] = time.perf_counter() - start
+                if sink is not None:
+                    sink(table_name, table)
+                else:
+                    derived[table_name] = table
+            del made
     start = time.perf_counter()
     derived["comparison"] = comparison(
         articles,
@@ -452,4 +474,6 @@ def _finish(
         **options.comparison,
     )
     timings["comparison"] = time.perf_counter() - start
+    if sink is not None:
+        sink("comparison", derived["comparison"])
     return derived
