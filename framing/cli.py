@@ -169,6 +169,33 @@ def _configure_analyze(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="stream the corpus N articles at a time, writing tables as it goes (bounded memory)",
     )
+    run.add_argument(
+        "--engine",
+        choices=["serial", "processes", "dask"],
+        default=None,
+        help="where the per-article work runs (default: serial for --jobs 1, else processes)",
+    )
+    run.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="with --engine dask: a Dask scheduler to connect to (tcp://host:8786)",
+    )
+    run.add_argument(
+        "--actors",
+        default=None,
+        metavar="TSV",
+        help="actor file for the labels table (default: actors.tsv in or beside the corpus)",
+    )
+    run.add_argument(
+        "--format", choices=["csv", "parquet"], default="csv", help="table file format (csv)"
+    )
+    run.add_argument(
+        "--on-error",
+        choices=["raise", "skip"],
+        default="raise",
+        help="an article an analysis fails on: stop (raise) or list it in errors.csv (skip)",
+    )
     run.add_argument("--plot", default=None, metavar="PNG", help="also save the outlet plot here")
     run.add_argument("--quiet", action="store_true", help="no progress bar or summary")
 
@@ -179,7 +206,9 @@ def _analyze(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {out}: exists and is not a folder")
     if args.chunksize is not None and args.chunksize < 1:
         raise UsageError(f"--chunksize must be at least 1, not {args.chunksize}")
-    engine: Engine = "serial" if args.jobs == 1 else "processes"
+    engine: Engine = args.engine or ("serial" if args.jobs == 1 else "processes")
+    if args.scheduler and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
     reports: list[LoadReport] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -241,20 +270,27 @@ def _run_analysis(
 ) -> tuple[pd.DataFrame, int]:
     """Run the analysis and write the tables; return (comparison, number of articles)."""
     import framing.pipeline as pipeline
+    from framing.report.page import actors_beside
 
-    progress = False if args.quiet else None
+    options: dict[str, Any] = {
+        "jobs": args.jobs,
+        "engine": engine,
+        "progress": False if args.quiet else None,
+        "on_error": args.on_error,
+    }
+    actors = args.actors or actors_beside(args.source)
+    if actors is not None:
+        options["actors"] = actors
+    if args.scheduler:
+        from distributed import Client
+
+        options["client"] = Client(args.scheduler)
     if isinstance(source, pd.DataFrame):
-        result = pipeline.analyze(source, jobs=args.jobs, engine=engine, progress=progress)
-        result.save(out)
+        result = pipeline.analyze(source, **options)
+        result.save(out, format=args.format)
         comparison = result.comparison if result.comparison is not None else pd.DataFrame()
         return comparison, len(source)
-    streamed = pipeline.analyze_stream(
-        source,
-        out,
-        jobs=args.jobs,
-        engine=engine,
-        progress=progress,
-    )
+    streamed = pipeline.analyze_stream(source, out, format=args.format, **options)
     return streamed.comparison, streamed.n_articles
 
 

@@ -36,6 +36,33 @@ def test_cli_analyze_writes_tables(story_out: Path) -> None:
     assert list(articles["outlet"]) == ["Xinhua", "WION", "Rudaw", "China Daily", "USA Today"]
 
 
+def test_cli_analyze_finds_the_actor_file_beside_the_corpus(story_out: Path) -> None:
+    labels = pd.read_csv(story_out / "labels.csv")
+    militias = labels[labels["actor"] == "Iran-aligned militias"]
+    assert "so-called Iran-aligned fighters" in set(militias["label"])
+
+
+def test_cli_analyze_parquet_format(story_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    argv = ["analyze", str(story_dir), "--out", str(out), "--format", "parquet", "--quiet"]
+    assert main(argv) == EXIT_OK
+    assert pd.read_parquet(out / "sentiment.parquet")["outlet"].tolist() == [
+        "Xinhua",
+        "WION",
+        "Rudaw",
+        "China Daily",
+        "USA Today",
+    ]
+
+
+def test_cli_scheduler_needs_dask_engine(
+    story_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["analyze", str(story_dir), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1"]
+    assert main(argv) == EXIT_USAGE
+    assert "--scheduler needs --engine dask" in capsys.readouterr().err
+
+
 def test_cli_analyze_writes_load_audit(story_out: Path) -> None:
     removed = pd.read_csv(story_out / "load_removed.csv")
     assert len(removed) == 17
