@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,3 +49,32 @@ def story_articles():
     from framing.corpus import load_corpus
 
     return load_corpus(STORY_DIR)
+
+
+# The AllSides export in ../shared/data/article_bias_prediction names its fields differently;
+# this is the one place the suite spells out that mapping (it is never copied into the repo).
+ALLSIDES_COLUMNS = {
+    "text_col": "content_original",
+    "id_col": "ID",
+    "outlet_col": "source",
+    "title_col": "title",
+}
+
+
+@pytest.fixture(scope="session")
+def allsides(shared_data: Path):
+    """Load the first ``n`` AllSides articles as an articles table, as a researcher would.
+
+    The AllSides label (left / center / right) is added as the column ``label``.
+    """
+    from framing.corpus import load_corpus
+
+    path = shared_data / "article_bias_prediction" / "articles.jsonl.gz"
+
+    def first(n: int) -> pd.DataFrame:
+        table = next(iter(load_corpus(path, chunksize=n, **ALLSIDES_COLUMNS)))
+        return table.assign(label=table["bias_text"])
+
+    first.path = path  # type: ignore[attr-defined]
+    first.columns = ALLSIDES_COLUMNS  # type: ignore[attr-defined]
+    return first

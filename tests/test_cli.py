@@ -145,13 +145,13 @@ def test_cli_column_mapping_and_skip_report(
     path = _jsonl(
         tmp_path / "a.jsonl",
         [
-            {"ID": "1", "source": "Rudaw", "content_original": SENTENCE},
-            {"ID": "1", "source": "WION", "content_original": SENTENCE_2},
-            {"ID": "2", "source": "WION", "content_original": SENTENCE_2},
+            {"ID": "1", "source": "Rudaw", "body": SENTENCE},
+            {"ID": "1", "source": "WION", "body": SENTENCE_2},
+            {"ID": "2", "source": "WION", "body": SENTENCE_2},
         ],
     )
     out = tmp_path / "o"
-    argv = ["analyze", str(path), "--out", str(out), "--text-col", "content_original"]
+    argv = ["analyze", str(path), "--out", str(out), "--text-col", "body"]
     argv += ["--id-col", "ID", "--outlet-col", "source", "--quiet"]
     assert main(argv) == EXIT_OK
     assert "framing: warning: load_corpus skipped 1 record(s)" in capsys.readouterr().err

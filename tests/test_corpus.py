@@ -132,9 +132,9 @@ def _write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
     return path
 
 
-ABP_ROWS = [  # shaped like article_bias_prediction: ID, source, title, content_original, ...
-    {"ID": "a1", "source": "Rudaw", "title": "T1", "content_original": SENTENCE, "bias": 1},
-    {"ID": "a2", "source": "Xinhua", "title": "T2", "content_original": SENTENCE_2, "bias": 0},
+ABP_ROWS = [  # shaped like a news export whose fields have other names than ours
+    {"ID": "a1", "source": "Rudaw", "title": "T1", "body": SENTENCE, "bias": 1},
+    {"ID": "a2", "source": "Xinhua", "title": "T2", "body": SENTENCE_2, "bias": 0},
 ]
 
 
@@ -142,7 +142,7 @@ ABP_ROWS = [  # shaped like article_bias_prediction: ID, source, title, content_
 def test_corpus_jsonl_with_column_mapping(tmp_path: Path, name: str) -> None:
     path = _write_jsonl(tmp_path / name, ABP_ROWS)
     articles = load_corpus(
-        path, text_col="content_original", id_col="ID", outlet_col="source", title_col="title"
+        path, text_col="body", id_col="ID", outlet_col="source", title_col="title"
     )
     assert list(articles.columns) == [*ARTICLE_COLUMNS, "bias"]
     assert articles.to_dict("records")[0] == {
@@ -159,7 +159,7 @@ def test_corpus_jsonl_with_column_mapping(tmp_path: Path, name: str) -> None:
 def test_corpus_json_array(tmp_path: Path) -> None:
     path = tmp_path / "articles.json"
     path.write_text(json.dumps(ABP_ROWS), encoding="utf-8")
-    articles = load_corpus(path, text_col="content_original", id_col="ID", outlet_col="source")
+    articles = load_corpus(path, text_col="body", id_col="ID", outlet_col="source")
     assert list(articles["article_id"]) == ["a1", "a2"]
 
 
@@ -212,10 +212,10 @@ def test_corpus_clean_false_keeps_raw_text(story_dir: Path) -> None:
     ("options", "message"),
     [
         ({}, r"no column 'text', 'article_id', 'outlet'; the columns are: ID, source, title, "),
-        ({"text_col": "content_original", "id_col": "ID"}, r"no column 'outlet'"),
+        ({"text_col": "body", "id_col": "ID"}, r"no column 'outlet'"),
         (
             {
-                "text_col": "content_original",
+                "text_col": "body",
                 "id_col": "ID",
                 "outlet_col": "source",
                 "title_col": "headline",
@@ -420,27 +420,17 @@ def test_corpus_load_report_empty_tables() -> None:
 # --- a real export -------------------------------------------------------------------------------
 
 
-def test_corpus_reads_article_bias_prediction_export(shared_data: Path) -> None:
-    path = shared_data / "article_bias_prediction" / "articles.jsonl.gz"
-    chunks = load_corpus(
-        path,
-        text_col="content_original",
-        id_col="ID",
-        outlet_col="source",
-        title_col="title",
-        chunksize=300,
-    )
-    first = next(iter(chunks))
+def test_corpus_reads_article_bias_prediction_export(allsides) -> None:
+    with gzip.open(allsides.path, "rt", encoding="utf-8") as f:
+        fields = list(json.loads(f.readline()))
+    mapped = set(allsides.columns.values())
+    first = allsides(300)
     assert len(first) == 300
+    # the contract columns first, then every other field of the export, in the file's order
     assert list(first.columns) == [
         *ARTICLE_COLUMNS,
-        "topic",
-        "source_url",
-        "url",
-        "date",
-        "authors",
-        "bias_text",
-        "bias",
+        *(f for f in fields if f not in mapped),
+        "label",
     ]
     assert load_report(first).skipped.empty
     assert first["article_id"].is_unique

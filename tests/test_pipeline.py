@@ -41,16 +41,9 @@ def story_serial(story: pd.DataFrame, actors: Path) -> Analysis:
 
 
 @pytest.fixture(scope="module")
-def abp_slice(shared_data: Path) -> pd.DataFrame:
+def abp_slice(allsides) -> pd.DataFrame:
     """The first 500 articles of article_bias_prediction, as a researcher would load them."""
-    chunks = load_corpus(
-        shared_data / "article_bias_prediction" / "articles.jsonl.gz",
-        text_col="content_original",
-        id_col="ID",
-        outlet_col="source",
-        chunksize=500,
-    )
-    return next(iter(chunks))
+    return allsides(500)
 
 
 def assert_same_tables(a: Analysis, b: Analysis) -> None:

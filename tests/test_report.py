@@ -4,37 +4,18 @@ from __future__ import annotations
 
 import base64
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import matplotlib
 import pandas as pd
 import pytest
+from html_parse import parse_html
 
 from framing.corpus import load_corpus
 from framing.report import caution_note, figure_html, html_table, overview_table, report
 
 XSS = '"><img src=x onerror=alert(1)><script>alert("x")</script>'
 SECTIONS = ["overview", "tone", "terms", "labels", "voices", "reading-view", "method"]
-
-
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def _tags(page: str) -> _Tags:
-    parser = _Tags()
-    parser.feed(page)
-    return parser
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +29,7 @@ def story_page(story_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str
 
 
 def test_report_has_every_section(story_page: str) -> None:
-    ids = [attrs.get("id") for tag, attrs in _tags(story_page).tags if tag == "section"]
+    ids = [attrs.get("id") for tag, attrs in parse_html(story_page).tags if tag == "section"]
     assert ids == SECTIONS
     assert '<p class="caution" id="caution">' in story_page
     assert "Read these numbers as a description of 5 articles, not of 5 outlets." in story_page
@@ -57,7 +38,7 @@ def test_report_has_every_section(story_page: str) -> None:
 
 
 def test_report_is_self_contained(story_page: str) -> None:
-    parsed = _tags(story_page)
+    parsed = parse_html(story_page)
     assert not [t for t, _ in parsed.tags if t in {"script", "link", "iframe", "object", "embed"}]
     for tag, attrs in parsed.tags:
         for name in ("src", "href"):
@@ -90,7 +71,7 @@ def test_report_escapes_text_and_metadata(tmp_path: Path) -> None:
         }
     )
     page = report(articles, tmp_path / "evil.html").read_text(encoding="utf-8")
-    parsed = _tags(page)
+    parsed = parse_html(page)
     assert not any(tag == "script" for tag, _ in parsed.tags)
     assert all(
         (attrs.get("src") or "").startswith("data:image/svg+xml")

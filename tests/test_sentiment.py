@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
 import itertools
-import json
 import math
 import pickle
 from pathlib import Path
@@ -262,12 +260,11 @@ def test_sentiment_stock_matches_textblob_on_seeds(path: Path) -> None:
         assert (p, s) == (expected.polarity, expected.subjectivity), sentence_text
 
 
-def test_sentiment_stock_matches_textblob_on_shared_data(shared_data: Path) -> None:
+def test_sentiment_stock_matches_textblob_on_shared_data(shared_data: Path, allsides) -> None:
     texts = []
     with open(shared_data / "vader_nyt_ratings" / "nytEditorialSnippets_GroundTruth.txt") as f:
         texts += [line.split("\t")[2] for line in itertools.islice(f, 300)]
-    with gzip.open(shared_data / "article_bias_prediction" / "articles.jsonl.gz", "rt") as f:
-        texts += [json.loads(line)["content_original"] for line in itertools.islice(f, 60)]
+    texts += list(allsides(60)["raw_text"])
     table = sentiment(_articles(texts), vader=False)
     for text, p, s in zip(texts, table.polarity_stock, table.subjectivity_stock, strict=True):
         expected = TextBlob(text).sentiment

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from html_parse import parse_html
 
 from framing.show import Mark, ReadingView, _render_text, show
 
@@ -17,27 +17,6 @@ RUDAW = (
     'to help and to deal with ISIS as it arrives."'
 )
 XSS = ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>']
-
-
-class _Collect(HTMLParser):
-    """Collect tags, attributes and visible text, to check what a browser would see."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def _parse(fragment: str) -> _Collect:
-    parser = _Collect()
-    parser.feed(fragment)
-    return parser
 
 
 def _articles(text: str = RUDAW, **extra: object) -> pd.DataFrame:
@@ -80,7 +59,7 @@ def test_show_marks_quote_marker_and_driver_with_tooltips() -> None:
     view = show(_articles(), quotes=quotes, markers=markers, drivers=drivers)
     assert isinstance(view, ReadingView)
     assert view._repr_html_() == view.html
-    spans = {attrs.get("class"): attrs.get("title") for tag, attrs in _parse(view.html).tags}
+    spans = {attrs.get("class"): attrs.get("title") for tag, attrs in parse_html(view.html).tags}
     assert spans["fr-quote fr-direct"] == (
         "direct quote · speaker: Joe Biden (person) · reporting verb: said (neutral)"
     )
@@ -88,7 +67,7 @@ def test_show_marks_quote_marker_and_driver_with_tooltips() -> None:
         "loaded: “assist”, an evaluative or emotive word: it judges as it describes"
     )
     assert spans["fr-drv fr-pos"] == "sentiment driver: “available” raises polarity (+0.40)"
-    assert "Joe Biden (1)" in "".join(_parse(view.html).text)
+    assert "Joe Biden (1)" in "".join(parse_html(view.html).text)
 
 
 def test_show_text_survives_unchanged() -> None:
@@ -147,7 +126,7 @@ def test_show_escapes_text_and_metadata(evil: str) -> None:
         {"article_id": [evil], "start": [0], "end": [9], "word": [evil], "polarity": [0.1]}
     )
     fragment = show(articles, quotes=quotes, markers=markers, drivers=drivers).html
-    parsed = _parse(fragment)
+    parsed = parse_html(fragment)
     assert {tag for tag, _ in parsed.tags} <= {
         "style",
         "div",
@@ -189,7 +168,9 @@ def test_show_page_is_a_standalone_document() -> None:
 def test_show_layers_pick_what_is_marked() -> None:
     quotes, markers, drivers = _tables()
     view = show(_articles(), quotes=quotes, markers=markers, drivers=drivers, layers=["quotes"])
-    classes = {attrs.get("class") for _, attrs in _parse(view.html.split("</style>", 1)[1]).tags}
+    classes = {
+        attrs.get("class") for _, attrs in parse_html(view.html.split("</style>", 1)[1]).tags
+    }
     assert "fr-quote fr-direct" in classes
     assert not {"fr-mark fr-loaded", "fr-drv fr-pos"} & classes
 
@@ -233,7 +214,7 @@ def test_show_neutral_sentiment_words_are_not_marked() -> None:
         }
     )
     view = show(_articles(text), drivers=drivers, layers=["drivers"])
-    tags = _parse(view.html).tags
+    tags = parse_html(view.html).tags
     tips = [
         a["title"] for _, a in tags if str(a.get("class")).startswith("fr-drv") and "title" in a
     ]
@@ -254,4 +235,4 @@ def test_show_counts_a_continued_quotation_once() -> None:
     both = pd.concat([quotes.assign(quote_id="q1", continues=""), cont], ignore_index=True)
     view = show(_articles(), quotes=both, layers=["quotes"])
     assert "rudaw · 28 words · 1 attributed statement<" in view.html
-    assert "Joe Biden (1)" in "".join(_parse(view.html).text)
+    assert "Joe Biden (1)" in "".join(parse_html(view.html).text)

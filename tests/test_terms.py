@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import itertools
-import json
 import math
 from collections import Counter
 
@@ -220,16 +217,10 @@ def test_terms_top_terms_one_row_per_outlet(story_articles: pd.DataFrame) -> Non
     assert summary["top_terms"].str.count(", ").max() == 2
 
 
-def test_terms_word_choice_on_a_real_export(shared_data) -> None:
-    path = shared_data / "article_bias_prediction" / "articles.jsonl.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in itertools.islice(f, 300)]
+def test_terms_word_choice_on_a_real_export(allsides) -> None:
+    raw = allsides(300)
     articles = pd.DataFrame(
-        {
-            "article_id": [r["ID"] for r in rows],
-            "outlet": [r["bias_text"] for r in rows],
-            "text": [r["content_original"] for r in rows],
-        }
+        {"article_id": raw["article_id"], "outlet": raw["label"], "text": raw["raw_text"]}
     )
     table = word_choice(articles, min_count=5, top=20)
     assert set(table["outlet"]) == set(articles["outlet"])

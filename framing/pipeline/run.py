@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -94,26 +94,11 @@ def analyze(
     opts = make_options(
         analyses=None if analyses is None else list(analyses), on_error=on_error, **options
     )
-    columns = _Columns(text_col, id_col, outlet_col)
-    total = len(articles) if isinstance(articles, pd.DataFrame) else None
     metas: list[pd.DataFrame] = []
     collector = _Collector(opts, slim=False)
-    bar = Progress(progress, total)
-    try:
-        blocks = _records(_frames(articles), columns, metas)
-        for chunk in run_blocks(
-            blocks,
-            opts,
-            engine=engine,
-            jobs=jobs,
-            client=client,
-            chunksize=chunksize,
-            total=total,
-            progress=bar,
-        ):
-            collector.add(chunk)
-    finally:
-        bar.close()
+    run = _RunSettings(engine, jobs, client, chunksize, progress)
+    for chunk in _chunks(articles, _Columns(text_col, id_col, outlet_col), metas, opts, run):
+        collector.add(chunk)
     table = _articles_table(metas, collector.articles())
     tables = collector.tables()
     _warn_errors(tables["errors"])
@@ -195,32 +180,18 @@ def analyze_stream(
         analyses=None if analyses is None else list(analyses), on_error=on_error, **options
     )
     columns = _Columns(text_col, id_col, outlet_col)
-    total = len(articles) if isinstance(articles, pd.DataFrame) else None
     metas = _Metadata()
     collector = _Collector(opts, slim=True)
-    bar = Progress(progress, total)
+    run = _RunSettings(engine, jobs, client, chunksize, progress)
     done = 0
     with TableWriter(out_dir, format=format) as writer:
-        try:
-            blocks = _records(_frames(articles), columns, metas)
-            for chunk in run_blocks(
-                blocks,
-                opts,
-                engine=engine,
-                jobs=jobs,
-                client=client,
-                chunksize=chunksize,
-                total=total,
-                progress=bar,
-            ):
-                collector.add(chunk)
-                n = chunk.n_articles
-                writer.append("articles", _join_counts(metas.take(n), chunk.articles))
-                done += n
-                for name, table in chunk.tables.items():
-                    writer.append(name, table)
-        finally:
-            bar.close()
+        for chunk in _chunks(articles, columns, metas, opts, run):
+            collector.add(chunk)
+            n = chunk.n_articles
+            writer.append("articles", _join_counts(metas.take(n), chunk.articles))
+            done += n
+            for name, table in chunk.tables.items():
+                writer.append(name, table)
         if not done:
             writer.append("articles", _articles_table(metas.frames, collector.articles()))
         timings = {"analysis": time.perf_counter() - started}
@@ -248,6 +219,43 @@ class _Columns:
     text: str
     id: str
     outlet: str
+
+
+class _RunSettings(NamedTuple):
+    engine: Engine
+    jobs: int
+    client: Any
+    chunksize: int | None
+    progress: ProgressOption
+
+
+def _chunks(
+    articles: pd.DataFrame | Iterable[pd.DataFrame],
+    columns: _Columns,
+    metas: list[pd.DataFrame] | _Metadata,
+    opts: Options,
+    run: _RunSettings,
+) -> Iterator[ChunkResult]:
+    """Run the per-article work over ``articles`` with a progress bar; yield each chunk's result.
+
+    ``metas`` collects each input table's metadata (a list, or :class:`_Metadata` when
+    streaming) as the records are read.
+    """
+    total = len(articles) if isinstance(articles, pd.DataFrame) else None
+    bar = Progress(run.progress, total)
+    try:
+        yield from run_blocks(
+            _records(_frames(articles), columns, metas),
+            opts,
+            engine=run.engine,
+            jobs=run.jobs,
+            client=run.client,
+            chunksize=run.chunksize,
+            total=total,
+            progress=bar,
+        )
+    finally:
+        bar.close()
 
 
 def _frames(articles: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
