@@ -129,8 +129,7 @@ def _resolve(
             stype = speaker_type(written)
             if stype == "person":
                 role = role or _leading_role(written)
-    if st.verb_start >= 0 and norm[st.verb_start : st.verb_end].lower().startswith("tweet"):
-        stype = stype  # the speaker is still the person; the verb records the channel
+    # "X tweeted" keeps X a person (the verb records the channel); a post with no cue is one
     if st.verb_start < 0 and stype == "person":
         stype = "social media"
     return Quote(
