@@ -9,24 +9,18 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
 
 from framing.labels import label_table
-from framing.style import OutletStyle, outlet_style, projector_rc
+from framing.style import OutletStyle, new_axes, outlet_style, projector_rc
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["plot_distinctive_terms", "plot_label_table", "plot_marker_rates"]
-
-
-def _new_axes(ax: Axes | None, *, width: float, height: float) -> Axes:
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-
-    _, new = plt.subplots(figsize=(width, height), layout="constrained")
-    return new
 
 
 def plot_distinctive_terms(
@@ -57,7 +51,7 @@ def plot_distinctive_terms(
     outlets = style.sort(data[group_col].unique())
     blocks = [data[data[group_col] == o].nlargest(top, "z") for o in outlets]
     n_rows = sum(len(b) for b in blocks) + max(len(blocks) - 1, 0)
-    ax = _new_axes(ax, width=9, height=max(2.5, 0.32 * n_rows + 1.2))
+    ax = new_axes(ax, width=9, height=max(2.5, 0.32 * n_rows + 1.2))
     with projector_rc():
         y = 0
         ticks, names = [], []
@@ -119,7 +113,7 @@ def plot_label_table(
         .unstack(fill_value=0)
         .reindex(index=rows, columns=cols, fill_value=0)
     )
-    ax = _new_axes(ax, width=max(6.0, 2.6 * len(cols) + 2), height=max(2.5, 1.0 * len(rows) + 1))
+    ax = new_axes(ax, width=max(6.0, 2.6 * len(cols) + 2), height=max(2.5, 1.0 * len(rows) + 1))
     with projector_rc():
         values = counts.to_numpy(dtype=float)
         ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=max(values.max(), 1) * 1.6)
@@ -158,7 +152,7 @@ def plot_marker_rates(
     style = style or outlet_style(rates["outlet"])
     outlets = style.sort(rates["outlet"])
     data = rates.set_index("outlet").reindex(outlets)
-    ax = _new_axes(ax, width=9, height=max(3.0, 0.5 * len(outlets) * len(categories) / 2 + 1.5))
+    ax = new_axes(ax, width=9, height=max(3.0, 0.5 * len(outlets) * len(categories) / 2 + 1.5))
     with projector_rc():
         height = 0.8 / max(len(outlets), 1)
         base = np.arange(len(categories), dtype=float)

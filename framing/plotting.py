@@ -16,15 +16,17 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
 
 from framing.plot_wording import plot_distinctive_terms, plot_label_table, plot_marker_rates
 from framing.quotes.verbs import STANCES
-from framing.style import OutletStyle, category_colors, outlet_style, projector_rc
+from framing.style import OutletStyle, category_colors, new_axes, outlet_style, projector_rc
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = [
     "plot_distinctive_terms",
@@ -44,15 +46,6 @@ _METRIC_LABELS = {
 
 
 _METRIC_NAMES = {"vader_compound": "VADER compound", "polarity_stock": "stock TextBlob polarity"}
-
-
-def _new_axes(ax: Axes | None, *, width: float, height: float) -> Axes:
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-
-    _, new = plt.subplots(figsize=(width, height), layout="constrained")
-    return new
 
 
 def _by_outlet(table: pd.DataFrame, outlet_col: str = "outlet") -> pd.DataFrame:
@@ -109,7 +102,7 @@ def plot_outlets(
     has_ci = lo_col in table.columns and hi_col in table.columns
     flagged = 0
     with projector_rc():
-        ax = _new_axes(ax, width=8, height=1.2 + 0.6 * max(len(outlets), 1))
+        ax = new_axes(ax, width=8, height=1.2 + 0.6 * max(len(outlets), 1))
         for y, outlet in enumerate(outlets):
             row = table.loc[outlet]
             if isinstance(row, pd.DataFrame):  # the same outlet twice: keep the first row
@@ -202,7 +195,7 @@ def _stacked_bars(
     shares = shares.loc[outlets]
     colors = colors or category_colors(shares.columns)
     with projector_rc():
-        ax = _new_axes(ax, width=10, height=1.6 + 0.65 * max(len(outlets), 1))
+        ax = new_axes(ax, width=10, height=1.6 + 0.65 * max(len(outlets), 1))
         left = np.zeros(len(outlets))
         for cat in shares.columns:
             widths = shares[cat].to_numpy(dtype=float)

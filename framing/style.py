@@ -20,14 +20,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = [
     "OKABE_ITO",
     "OutletStyle",
     "category_colors",
+    "new_axes",
     "outlet_style",
     "projector_rc",
     "stylesheet",
@@ -160,6 +164,20 @@ def category_colors(categories: Iterable[str]) -> dict[str, str]:
             out[cat] = OKABE_ITO[i % len(OKABE_ITO)]
             i += 1
     return out
+
+
+def new_axes(ax: Axes | None, *, width: float, height: float) -> Axes:
+    """Return ``ax``, or the Axes of a new pyplot figure of the given size (in inches).
+
+    Every plot function takes an optional ``ax``; this is the one place that makes a figure
+    when none is given, importing pyplot only then (``import framing`` stays light).
+    """
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, new = plt.subplots(figsize=(width, height), layout="constrained")
+    return new
 
 
 @contextmanager

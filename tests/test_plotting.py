@@ -233,3 +233,14 @@ def test_style_projector_rc_restores_only_its_own_keys() -> None:
         assert matplotlib.rcParams["interactive"] is (not interactive)
     finally:
         matplotlib.rcParams["interactive"] = interactive
+
+
+def test_plotting_import_framing_leaves_matplotlib_unloaded() -> None:
+    # Workers of a process pool or a Dask cluster import the package; pyplot (and a GUI
+    # backend) must only load when something is drawn.
+    import subprocess
+    import sys
+
+    code = "import sys, framing; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

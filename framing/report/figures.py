@@ -5,13 +5,15 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
 from framing.report.tables import _esc
 from framing.style import OutletStyle
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["TOP_TERMS", "figure_html"]
 
@@ -33,6 +35,8 @@ def figure_html(
         width: Figure width in inches.
         height: Figure height in inches.
     """
+    from matplotlib.figure import Figure
+
     from framing.style import projector_rc
 
     with projector_rc():
