@@ -2,16 +2,22 @@
 
 Every public function takes an *articles table* (a DataFrame with ``article_id``, ``outlet`` and
 ``text``; build one with :func:`load_corpus`) and returns a tidy table. :func:`analyze` runs every
-analysis in one pass, on one core, a process pool or a Dask cluster. See the README for a tour.
+per-outlet analysis in one pass, on one core, a process pool or a Dask cluster; :func:`reuse`,
+:func:`align_quotes`, :func:`agency` and :func:`coverage` set the outlets side by side on one
+event. See the README for a tour.
 """
 
+from framing.agency import agency
+from framing.align import align_quotes
 from framing.compare import compare
 from framing.corpus import CorpusError, CorpusWarning, load_corpus, load_report
+from framing.coverage import coverage
 from framing.labels import label_variants, labels
 from framing.markers import markers
 from framing.pipeline import Analysis, analyze, analyze_stream
 from framing.quotes import quotes, voices
 from framing.report import report
+from framing.reuse import reuse
 from framing.sentiment import sentiment, sentiment_drivers, sentiment_summary
 from framing.show import show
 from framing.terms import word_choice
@@ -22,9 +28,12 @@ __all__ = [
     "CorpusError",
     "CorpusWarning",
     "Doc",
+    "agency",
+    "align_quotes",
     "analyze",
     "analyze_stream",
     "compare",
+    "coverage",
     "label_variants",
     "labels",
     "load_corpus",
@@ -33,6 +42,7 @@ __all__ = [
     "normalize",
     "quotes",
     "report",
+    "reuse",
     "sentiment",
     "sentiment_drivers",
     "sentiment_summary",

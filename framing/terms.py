@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
@@ -115,12 +116,39 @@ def _counted(
     )
 
 
+_UNSEEN = object()
+_CONTEXT = object()  # the token's fate depends on its neighbours (see _counted)
+# stopword set -> token norm -> counted form, None, or _CONTEXT: a token's counted form depends
+# only on the token (bar two-letter stopwords), and news repeats its words.
+_FORMS: dict[frozenset[str], dict[str, Any]] = {}
+
+
+def _forms_memo(stop: frozenset[str]) -> dict[str, Any]:
+    memo = _FORMS.get(stop)
+    if memo is None or len(memo) > 1_000_000:
+        if len(_FORMS) > 8:
+            _FORMS.clear()
+        memo = _FORMS[stop] = {}
+    return memo
+
+
+def _form_of(norm: str, stop: frozenset[str]) -> Any:
+    """What :func:`_counted` and :func:`_term_form` make of a token, where that does not depend
+    on its neighbours."""
+    if len(norm) < 2 or not any(ch.isalpha() for ch in norm):
+        return None
+    if norm not in stop:
+        return norm[:-2] if norm.endswith("'s") and len(norm) > 2 else norm
+    return _CONTEXT if len(norm) == 2 else None
+
+
 def term_counts(
     doc: Doc,
     *,
     ngrams: Sequence[int] = (1, 2),
     stopwords: frozenset[str] | None = None,
     voice: Voice = "all",
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> Counter[str]:
     """Count the terms (unigrams, bigrams, ...) of one article.
 
@@ -134,6 +162,8 @@ def term_counts(
         stopwords: Words to leave out (default: the package list, see :func:`load_stopwords`).
         voice: ``"all"`` counts every word; ``"own"`` skips words inside quoted statements (the
             outlet's own narration); ``"quoted"`` counts only words inside them.
+        exclude: Sorted, non-overlapping ``(start, end)`` spans whose words are not counted
+            (e.g. passages reused from another outlet, :func:`framing.reuse.reused_spans`).
 
     Returns:
         A ``Counter`` of term -> count. Counters add, so per-outlet totals are their sum.
@@ -146,33 +176,52 @@ def term_counts(
     stop = _package_stopwords() if stopwords is None else stopwords
     spans = quoted_spans(doc) if voice != "all" else []
     text, norm = doc.text, doc.norm
+    forms = _forms_memo(stop)
     counts: Counter[str] = Counter()
     for sentence in doc.sentence_tokens:
-        run: list[str | None] = []  # counted forms; None breaks n-grams
+        # gap[k]: punctuation (not just white space) between token k-1 and token k
+        gap = [False] * (len(sentence) + 1)
         prev_end = -1
         for k, tok in enumerate(sentence):
-            if prev_end >= 0 and norm[prev_end : tok.start].strip():
-                run.append(None)  # punctuation between the two tokens
+            if prev_end >= 0 and not (tok.start == prev_end + 1 and norm[prev_end] == " "):
+                gap[k] = bool(norm[prev_end : tok.start].strip())
             prev_end = tok.end
+        gap[0] = True  # no neighbour before the first token, none after the last
+        gap[len(sentence)] = True
+        run: list[str | None] = []  # counted forms; None breaks n-grams
+        for k, tok in enumerate(sentence):
+            if k and gap[k]:
+                run.append(None)  # punctuation between the two tokens
             if voice != "all" and in_spans(tok.start, spans) != (voice == "quoted"):
                 run.append(None)
                 continue
-            before = sentence[k - 1] if k > 0 else None
-            after = sentence[k + 1] if k + 1 < len(sentence) else None
-            if before is not None and norm[before.end : tok.start].strip():
-                before = None  # a neighbour only counts within the same phrase
-            if after is not None and norm[tok.end : after.start].strip():
-                after = None
-            counted = _counted(text, tok, stop, before=before, after=after)
-            run.append(_term_form(text, tok) if counted else None)
+            if exclude and in_spans(tok.start, exclude):
+                run.append(None)  # reused passage: not this outlet's wording
+                continue
+            form = forms.get(tok.norm, _UNSEEN)
+            if form is _UNSEEN:
+                form = forms[tok.norm] = _form_of(tok.norm, stop)
+            if form is _CONTEXT:  # a two-letter stopword: an acronym if in capitals alone
+                before = None if gap[k] else sentence[k - 1]
+                after = None if gap[k + 1] else sentence[k + 1]
+                counted = _counted(text, tok, stop, before=before, after=after)
+                form = _term_form(text, tok) if counted else None
+            run.append(form)  # type: ignore[arg-type]
         for n in ngrams:
             if n == 1:
-                counts.update(t for t in run if t is not None)
-                continue
-            for i in range(len(run) - n + 1):
-                window = run[i : i + n]
-                if all(t is not None for t in window):
-                    counts[" ".join(window)] += 1  # type: ignore[arg-type]
+                counts.update([t for t in run if t is not None])
+            elif n == 2:
+                counts.update(
+                    [f"{a} {b}" for a, b in pairwise(run) if a is not None and b is not None]
+                )
+            else:
+                counts.update(
+                    [
+                        " ".join(window)  # type: ignore[arg-type]
+                        for window in (run[i : i + n] for i in range(len(run) - n + 1))
+                        if None not in window
+                    ]
+                )
     return counts
 
 
@@ -339,6 +388,7 @@ def word_choice(
     prior: Mapping[str, float] | pd.Series | None = None,
     stopwords: str | Path | Iterable[str] | None = None,
     voice: Voice = "all",
+    exclude_reused: bool = False,
     text_col: str = "text",
     id_col: str = "article_id",
     outlet_col: str = "outlet",
@@ -357,6 +407,9 @@ def word_choice(
         stopwords: Words to leave out: ``None`` for ``framing/lexicons/stopwords.tsv``, a path
             to your own TSV (column ``word``), or an iterable of words.
         voice: ``"all"``, ``"own"`` (leave out quoted statements) or ``"quoted"`` (only them).
+        exclude_reused: Leave out every passage an article shares with another outlet's
+            article of the same event (:func:`framing.reuse.reuse`, default options): reprinted
+            wire copy and shared quotes are credited to none of the outlets carrying them.
         text_col: Column holding the text.
         id_col: Column holding the article id.
         outlet_col: Column holding the outlet.
@@ -384,8 +437,19 @@ def word_choice(
         groups = [str(g) for g in articles[by]]
         group_col = by
     stop = load_stopwords(stopwords)
+    skip: dict[str, list[tuple[int, int]]] = {}
+    if exclude_reused:
+        from framing.reuse import reuse, reused_spans
+
+        found = reuse(articles, text_col=text_col, id_col=id_col, outlet_col=outlet_col)
+        skip = reused_spans(found)
     pairs = (
-        (g, term_counts(d, ngrams=ngrams, stopwords=stop, voice=voice))
+        (
+            g,
+            term_counts(
+                d, ngrams=ngrams, stopwords=stop, voice=voice, exclude=skip.get(d.article_id, ())
+            ),
+        )
         for g, d in zip(groups, docs, strict=True)
     )
     return log_odds_from_counts(

@@ -21,6 +21,7 @@ EXPECTED = [
     "05-classroom-exercise",
     "05b-answer-key",
     "06-your-own-corpus",
+    "07-cross-outlet",
 ]
 
 
