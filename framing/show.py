@@ -19,7 +19,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,6 +27,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from framing.report.safe import bidi, csp_meta, css_color, link
+from framing.report.safe import esc as _esc
 from framing.style import OutletStyle, outlet_style, stylesheet
 
 __all__ = ["Layer", "Mark", "ReadingView", "reading_view_css", "show"]
@@ -74,10 +75,6 @@ class Mark:
 def _light(hex_color: str, alpha: float = 0.22) -> str:
     r, g, b = (int(hex_color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r}, {g}, {b}, {alpha})"
-
-
-def _esc(value: object) -> str:
-    return html.escape("" if value is None or _isna(value) else str(value), quote=True)
 
 
 def _isna(value: object) -> bool:
@@ -240,9 +237,13 @@ class ReadingView:
         return self.html
 
     def page(self, *, title: str = "framing: reading view") -> str:
-        """A complete standalone HTML page holding the view (CSS inline, no scripts)."""
+        """A complete standalone HTML page holding the view (CSS inline, no scripts).
+
+        Its Content-Security-Policy forbids scripts and every request (see
+        :mod:`framing.report.safe`).
+        """
         return (
-            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{csp_meta("text")}'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_esc(title)}</title></head><body>{self.html}</body></html>"
         )
@@ -370,6 +371,7 @@ def show(
     id_col: str = "article_id",
     outlet_col: str = "outlet",
     title_col: str = "title",
+    url_col: str = "url",
 ) -> ReadingView:
     """Show articles side by side with quotes, loaded words and sentiment drivers marked.
 
@@ -390,6 +392,8 @@ def show(
         id_col: Column holding the article id.
         outlet_col: Column holding the outlet.
         title_col: Column holding the headline, if the table has one.
+        url_col: Column holding the article's address, if the table has one: shown under the
+            headline, as a link only if it is an ``http``/``https`` URL.
 
     Returns:
         A :class:`ReadingView`; Jupyter renders it, ``.html`` is the fragment and ``.page()`` a
@@ -431,7 +435,11 @@ def show(
         has["drivers"] = has.get("drivers", False) or bool(d_rows)
         for row in m_rows:
             has[str(row.get("category"))] = True
-        cards.append(_card(rec, text, aid, outlet, marks, q_rows, speaker_colors, style, title_col))
+        cards.append(
+            _card(
+                rec, text, aid, outlet, marks, q_rows, speaker_colors, style, (title_col, url_col)
+            )
+        )
     if max_height is not None and not re.fullmatch(r"\d+(?:\.\d+)?(?:rem|em|px|vh)", max_height):
         raise ValueError(f"max_height must be a CSS length such as '36rem', not {max_height!r}")
     scroll = " fr-scroll" if max_height else ""
@@ -454,16 +462,20 @@ def _card(
     q_rows: list[dict[str, object]],
     speaker_colors: dict[tuple[str, str], str],
     style: OutletStyle,
-    title_col: str,
+    columns: tuple[str, str],
 ) -> str:
+    title_col, url_col = columns
     title = rec.get(title_col)
     title_html = (
         f'<div class="fr-title">{_esc(title)}</div>'
         if title is not None and not _isna(title) and str(title).strip()
         else ""
     )
+    url = rec.get(url_col)
+    if url is not None and not _isna(url) and str(url).strip():
+        title_html += f'<div class="fr-url">{link(str(url).strip())}</div>'
     n_words = len(text.split())
-    meta = f"{_esc(aid)} · {n_words:,} words"
+    meta = f"{bidi(aid)} · {n_words:,} words"
     # A quotation continued after "he said." is one statement (its row names what it continues).
     heads = [r for r in q_rows if not str(r.get("continues") or "").strip()]
     if heads:
@@ -480,14 +492,14 @@ def _card(
             color = speaker_colors.get((aid, name), "#999999")
             items.append(
                 f'<li><span class="fr-swatch" style="background:{color}"></span>'
-                f"{_esc(name or 'unknown speaker')} ({count})</li>"
+                f"{bidi(name or 'unknown speaker')} ({count})</li>"
             )
         legend = (
             f'<div class="fr-legend">Who is quoted:<ul class="fr-speakers">{"".join(items)}'
             "</ul></div>"
         )
     return (
-        f'<article class="fr-article" style="--outlet:{style.color(outlet)}">'
+        f'<article class="fr-article" style="--outlet:{css_color(style.color(outlet))}">'
         f'<header class="fr-head"><div class="fr-outlet">{_esc(outlet)}</div>{title_html}'
         f'<div class="fr-meta">{meta}</div></header>'
         f'<div class="fr-body">{_render_text(text, marks)}</div>{legend}</article>'

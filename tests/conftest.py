@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles: the suite runs each property test's own small budget; the fuzz run
+# (HYPOTHESIS_PROFILE=fuzz, or pytest --hypothesis-profile=fuzz) gives tests/test_properties.py
+# 10,000 examples per property. See docs/robustness.md.
+settings.register_profile(
+    "fuzz",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 REPO = Path(__file__).resolve().parents[1]
 STORY_DIR = REPO / "data" / "iraq-2021-07-26"

@@ -135,6 +135,7 @@ def test_show_escapes_text_and_metadata(evil: str) -> None:
         "span",
         "ul",
         "li",
+        "bdi",
     }
     assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
     assert "<script" not in fragment and "<img" not in fragment
@@ -234,5 +235,5 @@ def test_show_counts_a_continued_quotation_once() -> None:
     cont = quotes.assign(start=0, end=5, quote_id="q2", continues="q1")
     both = pd.concat([quotes.assign(quote_id="q1", continues=""), cont], ignore_index=True)
     view = show(_articles(), quotes=both, layers=["quotes"])
-    assert "rudaw · 28 words · 1 attributed statement<" in view.html
+    assert "<bdi>rudaw</bdi> · 28 words · 1 attributed statement<" in view.html
     assert "Joe Biden (1)" in "".join(parse_html(view.html).text)

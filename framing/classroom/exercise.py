@@ -430,10 +430,9 @@ class Exercise:
 
     def write_handout(self, path: str | Path, *, answers: bool = False) -> Path:
         """Write :meth:`handout_html` to ``path`` and return the path."""
-        out = Path(path)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(self.handout_html(answers=answers), encoding="utf-8")
-        return out
+        from framing.export import write_text
+
+        return write_text(path, self.handout_html(answers=answers))
 
 
 def _plural(n: int, noun: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
 from framing.classroom.bias_types import BIAS_TYPES
 from framing.classroom.exercise import Exercise
+from framing.report.safe import bidi, csp_meta, esc, link
 from framing.style import stylesheet
 
 __all__ = ["handout_from_source"]
@@ -45,13 +45,10 @@ def handout_from_source(
 
 def _paragraphs(text: str) -> str:
     paras = [p.strip() for p in text.split("\n") if p.strip()]
-    return "".join(
-        f'<p><span class="ln">{i}</span>{html.escape(p)}</p>' for i, p in enumerate(paras, 1)
-    )
+    return "".join(f'<p><span class="ln">{i}</span>{esc(p)}</p>' for i, p in enumerate(paras, 1))
 
 
 def _handout(ex: Exercise, *, title: str, answers: bool) -> str:
-    esc = html.escape
     outlets = ex.outlets
     steps = (
         "<ol class='steps'>"
@@ -71,12 +68,14 @@ def _handout(ex: Exercise, *, title: str, answers: bool) -> str:
     articles = []
     rank = {o: i for i, o in enumerate(outlets)}
     for rec in sorted(ex.articles.to_dict("records"), key=lambda r: rank.get(str(r["outlet"]), 99)):
-        head = esc(str(rec["outlet"]))
+        head = bidi(rec["outlet"])
         t = rec.get("title")
         if isinstance(t, str) and t.strip():
-            head += f": <em>{esc(t)}</em>"
+            head += f": <em>{bidi(t)}</em>"
+        url = rec.get("url")
+        source = f'<p class="small">{link(url.strip())}</p>' if isinstance(url, str) else ""
         articles.append(
-            f'<div class="article"><h3>{head}</h3>{_paragraphs(str(rec["text"]))}</div>'
+            f'<div class="article"><h3>{head}</h3>{source}{_paragraphs(str(rec["text"]))}</div>'
         )
     head_cells = "".join(f"<th>{esc(o)}</th>" for o in outlets)
     grid_rows = "".join(
@@ -106,10 +105,8 @@ def _handout(ex: Exercise, *, title: str, answers: bool) -> str:
         "Gipp (2019), International Journal on Digital Libraries 20.</p>"
     )
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{csp_meta("text")}'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'\">"
         f"<title>{esc(title)}</title><style>{stylesheet('handout.css')}</style></head><body><main>"
         f"<h1>{esc(title)}</h1><p>Name: ______________________ Date: ____________</p>"
         f"<h2>What to do</h2>{steps}"

@@ -95,6 +95,11 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
                 # 'Biden said:' before a quotation paragraph; 'Sam Lau, the party's
                 # spokesman, said in a statement. "There are no paper ballots ..."'
                 found = _colon_statement(norm, masked, marks, sent, sents[k + 1], lex)
+                if found and any(
+                    st.start < found[0].end and found[0].start < st.end
+                    for st in _sentence_statements(norm, masked, marks, sents[k + 1], lex)
+                ):
+                    found = []  # the quotation names its own speaker ('"...," Biden said.')
         if not found and (k < 3 or "\n" in norm[sents[k - 1].end : sent.start]):
             head = _headline_statement(
                 norm, masked, sent, lambda w: bool(resolve_name(w, names)[0]) or _is_org_word(w)
@@ -102,7 +107,7 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
             if head is not None:
                 found = [head]
         base = len(stmts)
-        for st in found:
+        for st in _one_per_span(found):
             if st.continues >= 0:
                 st = st._replace(continues=st.continues + base)
             stmts.append((st, k))
@@ -182,6 +187,34 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
         resolved.append(q._replace(continues=cont))
         history.append(resolved[-1])
     return resolved
+
+
+def _one_per_span(found: list[_Stmt]) -> list[_Stmt]:
+    """One statement per content span: where two cues claim the same words ('Xinhua
+    reported.US President Joe Biden said on Monday that ...'), the cue nearest them wins."""
+    best: dict[tuple[str, int, int], int] = {}
+    for i, st in enumerate(found):
+        j = best.setdefault((st.kind, st.start, st.end), i)
+        if _cue_distance(st) < _cue_distance(found[j]):
+            best[(st.kind, st.start, st.end)] = i
+    if len(best) == len(found):
+        return found
+    keep = sorted(best.values())
+    new = {old: n for n, old in enumerate(keep)}
+    out = []
+    for i in keep:
+        st = found[i]
+        if st.continues >= 0:
+            head = found[st.continues]
+            st = st._replace(continues=new[best[(head.kind, head.start, head.end)]])
+        out.append(st)
+    return out
+
+
+def _cue_distance(st: _Stmt) -> int:
+    if st.verb_start < 0:
+        return 1 << 30
+    return st.start - st.verb_end if st.verb_end <= st.start else max(st.verb_start - st.end, 0)
 
 
 def _doc_marks(doc: Doc) -> list[Mark]:

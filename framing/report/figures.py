@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from framing.report.tables import _esc
+from framing.report.safe import esc as _esc
 from framing.style import OutletStyle
 
 if TYPE_CHECKING:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from framing.export import write_text
 from framing.report.figures import (
     TOP_TERMS,
     _draw_outlets,
@@ -19,7 +21,9 @@ from framing.report.figures import (
     _draw_voices,
     _safe_figure,
 )
-from framing.report.tables import _esc, html_table, overview_table
+from framing.report.safe import bidi, csp_meta
+from framing.report.safe import esc as _esc
+from framing.report.tables import html_table, overview_table
 from framing.style import OutletStyle, outlet_style, stylesheet
 
 __all__ = [
@@ -184,20 +188,18 @@ def render_report(
         ]
     )
     caution = _esc(caution_note(articles, outlet_col=outlet_col))
-    outlets_list = ", ".join(_esc(o) for o in outlets)
+    outlets_list = ", ".join(bidi(o) for o in outlets)
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         # No network, no scripts, whatever the content: the browser enforces it.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "img-src data:; style-src 'unsafe-inline'\">"
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{csp_meta("figures")}'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_esc(title)}</title><style>{stylesheet('report.css')}</style></head><body><main>"
         f'<header class="page"><h1>{_esc(title)}</h1>'
         f"<p>{n_articles} article{'s' if n_articles != 1 else ''} · outlets: {outlets_list}</p>"
         f'</header><p class="caution" id="caution"><strong>How far these numbers go.</strong> '
         f"{caution}</p>"
         f'<nav class="toc">{toc}</nav>{"".join(sections)}{_method_section()}'
-        f"<footer>Made with framing {_esc(_version())} on {date.today().isoformat()}. "
+        f"<footer>Made with framing {_esc(_version())} on {build_date().isoformat()}. "
         "Self-contained page: no scripts, no external requests.</footer>"
         "</main></body></html>"
     )
@@ -360,6 +362,14 @@ def _method_section() -> str:
     return _section("method", "Method and how to read the numbers", body)
 
 
+def build_date() -> date:
+    """Today's date, or the one ``SOURCE_DATE_EPOCH`` names (reproducible builds: same bytes)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
 def _version() -> str:
     try:
         return version("news-framing")
@@ -432,10 +442,7 @@ def report(
         id_col=id_col,
         outlet_col=outlet_col,
     )
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
-    return out
+    return write_text(path, page)
 
 
 def actors_beside(source: str | Path) -> Path | None:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from framing.report.safe import esc as _esc
+
 __all__ = ["OVERVIEW_LABELS", "html_table", "overview_table"]
-
-
-def _esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 def html_table(table: pd.DataFrame, *, digits: int = 2, max_rows: int | None = 60) -> str:
