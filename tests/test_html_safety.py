@@ -49,6 +49,10 @@ JS_URL = "javascript:window.__pwned='url';alert(2)"
 SAFE_URL = "https://example.org/story?a=1&b=\"><script>window.__pwned='href'</script>"
 SPEAKER = "Dr. \u202eEvil</style><script>window.__pwned='speaker'</script>"
 EVENT = f"Iraq {PAYLOADS['title']}"
+# Reach the report's "Across outlets" section: one quote two outlets word differently (shown
+# by quote_variants_html, which writes its own <style>), and a sentence that becomes a fact.
+QUOTE = f"We will end the combat mission {PAYLOADS['style']} by the end of the year"
+FACT = f"Delegates from Erbil {PAYLOADS['comment']} arrived in Washington on Sunday."
 
 OUTLETS = [
     f"Outlet {PAYLOADS['script']}",
@@ -59,11 +63,11 @@ TITLES = [PAYLOADS["title"], PAYLOADS["single"], f"{PAYLOADS['rtl']} headline"]
 IDS = [f"a{PAYLOADS['attr']}", f"b{PAYLOADS['comment']}", f"c{PAYLOADS['rtl']}"]
 URLS = [JS_URL, SAFE_URL, " JaVa\tScRiPt:window.__pwned='tab'"]
 TEXTS = [
-    '"We will end the combat mission by the end of the year," said Joe Biden. '
-    + " ".join(PAYLOADS.values()),
+    f'"{QUOTE}," said Joe Biden. ' + " ".join(PAYLOADS.values()),
     f'The so-called militias attacked the base. "{PAYLOADS["script"]}," said Evil. '
-    f"{PAYLOADS['fetch']} {PAYLOADS['iframe']}",
-    f"Officials said the talks were useful.\n{PAYLOADS['rtl']} {PAYLOADS['style']}\n{JS_URL}",
+    f"{PAYLOADS['fetch']} {PAYLOADS['iframe']}\n{FACT}",
+    f"Officials said the talks were useful.\n{PAYLOADS['rtl']} {PAYLOADS['style']}\n{JS_URL}\n"
+    f'"{QUOTE.replace("the year", "this year")}," Biden said.',
 ]
 
 
@@ -118,6 +122,9 @@ SHOWN = {
     "handout": [*OUTLETS, *TITLES, JS_URL, *PAYLOADS.values()],
     "answer_key": [*OUTLETS, *TITLES, SPEAKER, JS_URL, *PAYLOADS.values()],
 }
+# What the report's "Across outlets" section must show as text: every outlet, the quote and its
+# (hostile) speaker in the quote group, and the hostile sentence listed as a fact.
+ACROSS = [*OUTLETS, QUOTE, SPEAKER, FACT]
 NEEDS = {"report": "figures", "reading_view": "text", "handout": "text", "answer_key": "text"}
 KINDS = list(SHOWN)
 
@@ -239,6 +246,22 @@ def test_html_safety_only_http_urls_become_links(pages: dict[str, Path], kind: s
     assert [h for h in links if not h.startswith("#")] == [SAFE_URL]
 
 
+def test_html_safety_across_outlets_shows_hostile_text_as_text(pages: dict[str, Path]) -> None:
+    page = _html(pages, "report")
+    across = page.split('<section id="across-outlets">', 1)[1].split("</section>", 1)[0]
+    parsed = parse_html(across)
+    text = "".join(parsed.text)
+    # the hostile data reached each view: a quote group, the agency table, the fact lists
+    assert "Group 1: 2 outlets, 2 versions" in text
+    assert "The so-called militias" in text
+    assert "<del>the</del><ins>this</ins> year" in across
+    for value in ACROSS:
+        assert value in text, value
+    # one <style> from the quote-variant fragment (its own CSS), none from the data
+    assert [t for t, _ in parsed.tags if t == "style"] == ["style"]
+    assert not [t for t, _ in parsed.tags if t in {"script", "svg", "iframe", "link", "base"}]
+
+
 # --- in the browser --------------------------------------------------------------------------
 
 from test_browser import ARGS, CHROMIUM, REQUIRED  # noqa: E402
@@ -297,6 +320,11 @@ def _visit(browser: Any, path: Path) -> dict[str, Any]:
         seen["title"] = page.title()
         seen["text"] = page.inner_text("body")
         seen["links"] = page.evaluate("Array.from(document.links).map(a => a.href)")
+        seen["across"] = page.evaluate(  # the report's cross-outlet section, details opened
+            "(() => { const s = document.getElementById('across-outlets'); if (!s) return null;"
+            " s.querySelectorAll('details').forEach(d => { d.open = true; });"
+            " return s.innerText; })()"
+        )
         seen["bidi"] = page.evaluate(
             "Array.from(document.querySelectorAll('bdi'))"
             ".filter(b => b.textContent.includes('\\u202e'))"
@@ -335,6 +363,9 @@ def test_html_safety_in_browser_nothing_runs_or_loads(
         assert value in seen["text"], value  # visible, whole
     assert [u for u in seen["links"] if not u.startswith(path.as_uri())] == [_as_href(SAFE_URL)]
     assert seen["bidi"] and set(seen["bidi"]) == {"isolate"}  # overrides stay inside
+    if kind == "report":
+        for value in ACROSS:
+            assert value in seen["across"], value  # visible in the cross-outlet section
 
 
 def _as_href(url: str) -> str:

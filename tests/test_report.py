@@ -15,7 +15,16 @@ from framing.corpus import load_corpus
 from framing.report import caution_note, figure_html, html_table, overview_table, report
 
 XSS = '"><img src=x onerror=alert(1)><script>alert("x")</script>'
-SECTIONS = ["overview", "tone", "terms", "labels", "voices", "reading-view", "method"]
+SECTIONS = [
+    "overview",
+    "tone",
+    "terms",
+    "labels",
+    "voices",
+    "across-outlets",
+    "reading-view",
+    "method",
+]
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +195,160 @@ def test_report_reading_view_samples_large_corpora(tmp_path: Path) -> None:
     assert "<img" not in terms  # 13 outlets: no figure (too tall); a table or a note
     overview = page.split('<section id="overview">', 1)[1].split("</section>", 1)[0]
     assert '<th class="">outlet</th>' in overview  # more than 8 outlets: one row per outlet
+
+
+def _section_of(page: str, anchor: str) -> str:
+    return page.split(f'<section id="{anchor}">', 1)[1].split("</section>", 1)[0]
+
+
+def test_report_across_outlets_headings_and_figures(story_page: str) -> None:
+    across = _section_of(story_page, "across-outlets")
+    parsed = parse_html(across)
+    headings = re.findall(r"<h[23]>([^<]*)</h[23]>", across)
+    assert headings == [
+        "Across outlets: what they share, and what each tells differently",
+        "Shared passages (wire copy)",
+        "The same quote, told differently",
+        "Who does what to whom",
+        "Coverage and omission",
+    ]
+    # reuse heatmap, agency forms, coverage grid: inline SVG images only
+    images = [a for t, a in parsed.tags if t == "img"]
+    assert len(images) == 3
+    assert all((a["src"] or "").startswith("data:image/svg+xml;base64,") for a in images)
+    assert '<a href="#across-outlets">Across outlets</a>' in story_page
+    assert story_page.index('id="across-outlets"') < story_page.index('id="reading-view"')
+    assert "The method cannot tell who copied whom." in across
+    assert "a label inside shared copy is the wire&#x27;s choice" in across
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # Xinhua's report inside China Daily: 5 passages, 47% of Xinhua's words, 36% of CD's
+        ("Xinhua", "China Daily", "5", "0.47", "0.36", "copy"),
+        ("Xinhua", "Rudaw", "1", "0.08", "0.06", "shared_quote"),
+        ("WION", "USA Today", "1", "0.01", "0.02", "copy"),
+    ],
+)
+def test_report_across_outlets_shared_passages(story_page: str, row: tuple[str, ...]) -> None:
+    across = _section_of(story_page, "across-outlets")
+    reuse = across.split("<h3>Shared passages (wire copy)</h3>", 1)[1].split("<h3>", 1)[0]
+    outlet_a, outlet_b, n, share_a, share_b, kind = row
+    assert (
+        f'<tr><td class="">{outlet_a}</td><td class="">{outlet_b}</td><td class="num">{n}</td>'
+        f'<td class="num">{share_a}</td><td class="num">{share_b}</td>'
+        f'<td class="">{kind}</td></tr>'
+    ) in reuse
+
+
+def test_report_across_outlets_quote_groups(story_page: str) -> None:
+    across = _section_of(story_page, "across-outlets")
+    quotes = across.split("<h3>The same quote, told differently</h3>", 1)[1].split("<h3>", 1)[0]
+    assert "The 3 groups most outlets quote are shown, of 7 quoted by two or more outlets" in quotes
+    captions = re.findall(r"<caption>(.*?)</caption>", quotes)
+    assert captions == [
+        "Group 1: 4 outlets, 4 versions (speaker: <bdi>Joe Biden</bdi>)",
+        "Group 2: 3 outlets, 3 versions (speaker: <bdi>Mustafa al-Kadhimi</bdi>)",
+        "Group 3: 2 outlets, 3 versions (speaker: <bdi>Jen Psaki</bdi>)",
+    ]
+    role = quotes.split("</caption>", 2)[1]  # "Our role in Iraq ...": arises, arrives, rises
+    assert "to deal with ISIS as it arises, but we&#x27;re not going to be" in role  # reference
+    assert "as it <del>arises</del><ins>arrives</ins>" in role  # Rudaw
+    assert "as it <del>arises</del><ins>rises</ins>" in role  # Xinhua
+    assert "<td>+ Islamic State; arises → rises</td>" in role
+    assert "<style>" in quotes and "<script" not in quotes
+
+
+def test_report_across_outlets_agency(story_page: str) -> None:
+    across = _section_of(story_page, "across-outlets")
+    agency = across.split("<h3>Who does what to whom</h3>", 1)[1].split("<h3>", 1)[0]
+    assert "Agents are resolved to the actor list." in agency
+    assert (
+        '<tr><td class="">Rudaw</td><td class="num">5</td><td class="num">0.20</td>'
+        '<td class="num">0.00</td><td class="num">0.80</td><td class="num">0.00</td>'
+        '<td class="num">0.80</td><td class="num">0.20</td></tr>'
+    ) in agency
+    assert "<summary>The 20 violent event mentions</summary>" in agency
+    assert (
+        '<td class="">active</td><td class="">the US</td><td class="">assassinated</td>' in agency
+    )
+
+
+def test_report_across_outlets_coverage(story_page: str) -> None:
+    across = _section_of(story_page, "across-outlets")
+    coverage = across.split("<h3>Coverage and omission</h3>", 1)[1]
+    assert (
+        '<tr><td class="">Xinhua</td><td class="num">1</td><td class="num">17</td>'
+        '<td class="num">17</td><td class="num">6</td><td class="num">0.35</td>'
+        '<td class="num">0</td></tr>'
+    ) in coverage
+    lists = dict(re.findall(r"<summary><bdi>([^<]*)</bdi>(.*?)</details>", coverage))
+    assert list(lists) == ["China Daily", "Rudaw", "USA Today", "WION", "Xinhua"]
+    assert lists["Rudaw"].startswith(": 15 facts only it reports, 2 it omits</summary>")
+    doses = "sending 500,000 doses of coronavirus vaccines to Iraq"
+    only, omitted = lists["Rudaw"].split("Most others report, it omits:", 1)
+    assert doses in only and doses not in omitted
+    assert [o for o, text in lists.items() if doses in text] == ["Rudaw"]
+    assert "Kadhimi told The Associated Press ahead of the visit" in omitted
+
+
+def test_report_across_outlets_one_outlet_says_why(tmp_path: Path) -> None:
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "outlet": ["Rudaw", "Rudaw"],
+            "text": [
+                "Biden said the US combat mission in Iraq will be over by the end of the year.",
+                "Iranian-backed militias are blamed for frequent rocket attacks on US interests.",
+            ],
+        }
+    )
+    page = report(articles, tmp_path / "one.html").read_text(encoding="utf-8")
+    across = _section_of(page, "across-outlets")
+    assert "The 2 articles here come from one outlet, <bdi>Rudaw</bdi>: there is nothing" in across
+    assert "<h3>" not in across and "<img" not in across
+
+
+def test_report_across_outlets_can_be_left_out(tmp_path: Path) -> None:
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "outlet": ["Rudaw", "Xinhua"],
+            "text": [
+                "Biden said the US combat mission in Iraq will be over by the end of the year.",
+                "Biden said the US combat mission in Iraq will end by the end of the year.",
+            ],
+        }
+    )
+    page = report(articles, tmp_path / "r.html", cross_outlet=False).read_text(encoding="utf-8")
+    assert "across-outlets" not in page
+    assert '<section id="voices">' in page and '<section id="reading-view">' in page
+
+
+def test_report_across_outlets_large_group_skips_coverage(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from framing.report import cross
+    from framing.style import outlet_style
+
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "outlet": ["Rudaw", "Xinhua", "WION"],
+            "text": [
+                "Biden said the US combat mission in Iraq will be over by the end of the year.",
+                "Biden said the US combat mission in Iraq will end by the end of the year.",
+                "Iranian-backed militias are blamed for frequent rocket attacks on US interests.",
+            ],
+        }
+    )
+    monkeypatch.setattr(cross, "COVERAGE_MAX_GROUP", 2)
+    style = outlet_style(articles)
+    html = cross.cross_section(articles, SimpleNamespace(quotes=None), style.order, style)
+    coverage = html.split("<h3>Coverage and omission</h3>", 1)[1]
+    assert "Not computed here: 3 articles are compared together (there is no event column)" in (
+        coverage
+    )
+    assert "<img" not in coverage
+    assert "No attributed statements found." in html  # the other views still run

@@ -4,9 +4,10 @@
 every analysis once and writes a single file: CSS inline, figures inline as SVG images (data
 URIs), no scripts and no external requests, so it opens from ``file://``, by e-mail or on a
 laptop with no network, and prints cleanly. Sections: overview table, tone with intervals,
-distinctive terms, actor labels, voices and reporting verbs, and the annotated reading view,
-with a plain note on what so few articles can and cannot show. All article text and metadata
-are HTML-escaped.
+distinctive terms, actor labels, voices and reporting verbs, the cross-outlet views (shared
+wire copy, one quote told differently, agency, coverage and omission:
+:mod:`framing.report.cross`) and the annotated reading view, with a plain note on what so few
+articles can and cannot show. All article text and metadata are HTML-escaped.
 """
 
 from framing.report.figures import figure_html
