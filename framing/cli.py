@@ -62,9 +62,10 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
         "--rules", default=None, metavar="TSV", help="your own boilerplate rules file"
     )
     group.add_argument(
-        "--skip-bad-lines",
+        "--strict",
         action="store_true",
-        help="skip (and report) malformed JSONL lines / CSV records instead of stopping",
+        help="stop at a malformed JSONL line or CSV record instead of skipping it (skipped "
+        "lines are listed in load_skipped.csv)",
     )
 
 
@@ -78,7 +79,7 @@ def _load_options(args: argparse.Namespace) -> dict[str, Any]:
         "clean": not args.no_clean,
         "rules": args.rules,
         "encoding": args.encoding,
-        "bad_lines": "skip" if args.skip_bad_lines else "error",
+        "bad_lines": "error" if args.strict else "skip",
     }
 
 
@@ -188,7 +189,11 @@ def _configure_analyze(parser: argparse.ArgumentParser) -> None:
         help="actor file for the labels table (default: actors.tsv in or beside the corpus)",
     )
     run.add_argument(
-        "--format", choices=["csv", "parquet"], default="csv", help="table file format (csv)"
+        "--format",
+        choices=["csv", "parquet", "jsonl"],
+        default="csv",
+        help="table file format (csv; CSV text cells that a spreadsheet would run as a formula "
+        "get a leading apostrophe)",
     )
     run.add_argument(
         "--on-error",
@@ -295,12 +300,18 @@ def _run_analysis(
 
 
 def _write_load_report(reports: list[LoadReport], out: Path) -> Path:
-    """Write what loading skipped, removed and decoded as ``load_*.csv``; return the folder."""
+    """Write what loading skipped, removed, decoded and noted as ``load_*.csv``.
+
+    Returns the path of ``load_skipped.csv``. Written atomically and spreadsheet-safe (see
+    :mod:`framing.export`).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("skipped", "removed", "decoded"):
+    from framing.export import to_csv
+
+    for name in ("skipped", "removed", "decoded", "notes"):
         frames = [getattr(r, name) for r in reports]
         table = pd.concat(frames, ignore_index=True) if frames else getattr(LoadReport(), name)
-        table.to_csv(out / f"load_{name}.csv", index=False)
+        to_csv(table, out / f"load_{name}.csv")
     return out / "load_skipped.csv"
 
 
@@ -310,16 +321,17 @@ def _save_plot(comparison: pd.DataFrame, path: Path) -> None:
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
+    from framing.export import atomic_path
     from framing.plotting import plot_outlets
 
     ax = plot_outlets(comparison)
-    path.parent.mkdir(parents=True, exist_ok=True)
     figure = ax.get_figure()
     while figure is not None and not isinstance(figure, Figure):  # a SubFigure: go up
         figure = figure.get_figure()
     if figure is None:
         raise ValueError("the plot has no figure to save")
-    figure.savefig(path, dpi=150, bbox_inches="tight")
+    with atomic_path(path) as tmp:
+        figure.savefig(tmp, dpi=150, bbox_inches="tight", format=path.suffix[1:] or "png")
 
 
 def _show_warnings(caught: list[warnings.WarningMessage], *, quiet: bool) -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from framing.export import write_text
+
 __all__ = ["NotebookRun", "execute_notebook", "notebook_paths", "run_notebooks"]
 
 
@@ -106,7 +108,7 @@ def run_notebooks(
         html_path = None
         if out is not None:
             html_path = out / f"{path.stem}.html"
-            html_path.write_text(notebook_html(nb), encoding="utf-8")
+            write_text(html_path, notebook_html(nb))
         runs.append(NotebookRun(path, html_path, time.perf_counter() - start))
     return runs
 

@@ -129,13 +129,19 @@ def test_cli_missing_column_names_file_and_columns(
     )
 
 
-def test_cli_malformed_jsonl_names_the_line(
+def test_cli_malformed_jsonl_line_is_skipped_and_listed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "a.jsonl"
     good = json.dumps({"article_id": "a", "outlet": "Rudaw", "text": SENTENCE})
     path.write_text(f"{good}\n{good[:-5]}\n", encoding="utf-8")
-    assert main(["analyze", str(path), "--out", str(tmp_path / "o")]) == EXIT_USAGE
+    out = tmp_path / "o"
+    assert main(["analyze", str(path), "--out", str(out)]) == 0
+    assert f"{path}, line 2: malformed JSON" in capsys.readouterr().err
+    skipped = pd.read_csv(out / "load_skipped.csv")
+    assert skipped["line"].tolist() == [2]
+    argv = ["analyze", str(path), "--out", str(tmp_path / "strict"), "--strict"]
+    assert main(argv) == EXIT_USAGE
     assert capsys.readouterr().err.startswith(f"framing: error: {path}, line 2: malformed JSON")
 
 
@@ -160,7 +166,9 @@ def test_cli_column_mapping_and_skip_report(
 
 
 def test_cli_streams_with_chunksize(tmp_path: Path) -> None:
-    rows = [{"article_id": str(i), "outlet": "AB"[i % 2], "text": SENTENCE} for i in range(5)]
+    rows: list[dict[str, object]] = [
+        {"article_id": str(i), "outlet": "AB"[i % 2], "text": SENTENCE} for i in range(5)
+    ]
     path = _jsonl(tmp_path / "a.jsonl", rows)
     out = tmp_path / "o"
     assert main(["analyze", str(path), "--out", str(out), "--chunksize", "2", "--quiet"]) == EXIT_OK
@@ -198,3 +206,43 @@ def test_cli_python_dash_m(tmp_path: Path) -> None:
     )
     assert done.returncode == EXIT_USAGE
     assert "no such file or folder" in done.stderr
+
+
+def test_cli_load_notes_and_spreadsheet_safe_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {
+                "article_id": "1",
+                "outlet": "Rudaw",
+                "text": f'"=1+2 is the answer," Biden said. {SENTENCE}',
+            },
+            {"article_id": "2", "outlet": "-WION", "text": f"{SENTENCE_2}\u0000"},
+        ],
+    )
+    out = tmp_path / "o"
+    assert main(["analyze", str(path), "--out", str(out), "--quiet"]) == EXIT_OK
+    assert "framing: warning: load_corpus loaded 1 record(s) with a note" in capsys.readouterr().err
+    notes = pd.read_csv(out / "load_notes.csv")
+    assert notes[["line", "article_id"]].values.tolist() == [[2, 2]]
+    assert notes["note"].iloc[0].startswith("removed control characters (1 x U+0000)")
+    quotes = pd.read_csv(out / "quotes.csv")
+    assert quotes["quote"].iloc[0] == "'=1+2 is the answer"
+    assert list(pd.read_csv(out / "articles.csv")["outlet"]) == ["Rudaw", "'-WION"]
+    assert not list(out.glob(".*.part"))
+
+
+def test_cli_jsonl_format_and_plot(tmp_path: Path) -> None:
+    rows: list[dict[str, object]] = [
+        {"article_id": str(i), "outlet": "AB"[i % 2], "text": SENTENCE} for i in range(4)
+    ]
+    path = _jsonl(tmp_path / "a.jsonl", rows)
+    out, plot = tmp_path / "o", tmp_path / "fig" / "outlets.png"
+    argv = ["analyze", str(path), "--out", str(out), "--format", "jsonl", "--plot", str(plot)]
+    assert main([*argv, "--quiet"]) == EXIT_OK
+    lines = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["article_id"] for line in lines] == ["0", "1", "2", "3"]
+    assert plot.read_bytes()[:4] == b"\x89PNG"
+    assert not list(plot.parent.glob(".*.part"))

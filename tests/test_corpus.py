@@ -275,9 +275,9 @@ def test_corpus_malformed_jsonl_line_names_the_line(tmp_path: Path) -> None:
     good = json.dumps({"article_id": "a", "outlet": "Rudaw", "text": SENTENCE})
     path.write_text(f"{good}\n\n{{'article_id': 'b'}}\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=rf"^{path}, line 3: malformed JSON"):
-        load_corpus(path)
-    with pytest.warns(CorpusWarning):
-        articles = load_corpus(path, bad_lines="skip")
+        load_corpus(path, bad_lines="error")
+    with pytest.warns(CorpusWarning, match=r"line 3: malformed JSON"):
+        articles = load_corpus(path)
     assert load_report(articles).skipped["line"].tolist() == [3]
 
 
@@ -285,7 +285,7 @@ def test_corpus_malformed_csv_record_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text(f"article_id,outlet,text\na,Rudaw,{SENTENCE}\nb,WION\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=rf"^{path}, line 3: malformed CSV: expected 3 fields"):
-        load_corpus(path)
+        load_corpus(path, bad_lines="error")
 
 
 def test_corpus_cp1252_fallback_is_reported(tmp_path: Path) -> None:

@@ -6,9 +6,11 @@ validates ids, outlets and texts, removes web boilerplate (:mod:`framing.cleanin
 one row per article.
 
 Where the audit lives: ``articles.attrs["load_report"]`` holds a :class:`LoadReport` whose
-``skipped``, ``removed`` and ``decoded`` properties are DataFrames. pandas keeps ``attrs`` through
-most operations but drops them in some (``pd.concat`` of tables with different reports, for
-instance): read the report right after loading, or keep it (``report = load_report(articles)``).
+``skipped``, ``removed``, ``decoded`` and ``notes`` properties are DataFrames. pandas keeps
+``attrs`` through most operations but drops them in some (``pd.concat`` of tables with different
+reports, for instance): read the report right after loading, or keep it
+(``report = load_report(articles)``). What happens to each kind of bad input (binary files,
+encodings, control characters, malformed lines, paths outside the folder): ``docs/robustness.md``.
 The removals can always be recomputed from the ``raw_text`` column with
 :func:`framing.cleaning.clean_text`.
 """

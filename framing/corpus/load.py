@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+from collections import Counter
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -10,15 +12,17 @@ from typing import Any, Literal, overload
 import pandas as pd
 
 from framing.cleaning import clean_text, load_rules
-from framing.corpus.report import LoadReport, warn_about
+from framing.corpus.report import CorpusWarning, LoadReport, warn_about
 from framing.corpus.sources import (
     MISSING,
     Options,
     Record,
     check_columns,
     fix_text,
+    fix_value,
     is_na,
     open_source,
+    text_notes,
 )
 
 __all__ = ["ARTICLE_COLUMNS", "load_corpus"]
@@ -73,7 +77,7 @@ def load_corpus(
     rules: str | Path | None = None,
     encoding: str | None = None,
     chunksize: int | None = None,
-    bad_lines: Literal["error", "skip"] = "error",
+    bad_lines: Literal["error", "skip"] = "skip",
 ) -> pd.DataFrame | Iterator[pd.DataFrame]:
     """Build an articles table from files or a DataFrame.
 
@@ -98,10 +102,19 @@ def load_corpus(
     and summarised in a :class:`CorpusWarning`. A column missing from the source raises
     :class:`CorpusError` naming it and the columns that exist.
 
-    Encoding: UTF-8, with or without a byte-order mark. A file (or, in CSV/JSONL, a line) that is
-    not valid UTF-8 is decoded as cp1252 and reported (warning and ``report.decoded``). Pass
-    ``encoding=`` to force one encoding with no fallback. Text is NFC-normalised and line ends
-    become ``\\n`` when read, before any offset is computed.
+    Encoding: UTF-8, with or without a byte-order mark; UTF-16/UTF-32 from their byte-order
+    mark (or UTF-16 from its NUL bytes). A file (or, in CSV/JSONL, a line) that is not valid
+    UTF-8 is decoded as cp1252 (which reads Latin-1 too) and reported (warning and
+    ``report.decoded``). Pass ``encoding=`` to force one encoding with no fallback. When read,
+    before any offset is computed, text is NFC-normalised, every line end (CR LF, lone CR, form
+    feed, U+2028 ...) becomes ``\\n``, control characters (NUL ...) and invisible word breakers
+    (zero-width space, soft hyphen) are removed, and a lone surrogate becomes U+FFFD; removed
+    control characters are listed in ``report.notes``, as are bidirectional controls (kept),
+    HTML markup, very long articles and long text with no sentence end.
+
+    Untrusted input: in a folder, binary files (PDF, images) are skipped and reported, and a
+    metadata ``file`` (or a symbolic link) pointing outside the folder raises
+    :class:`CorpusError`. Every case and its outcome: ``docs/robustness.md``.
 
     Args:
         source: Folder, file path, or DataFrame.
@@ -120,8 +133,10 @@ def load_corpus(
         chunksize: For CSV and JSONL: return an iterator of tables of at most this many
             records each, so a large corpus streams through in bounded memory. Duplicate ids
             are still detected across chunks; each chunk carries its own report.
-        bad_lines: ``"error"`` raises on a malformed JSONL line or CSV record (naming file and
-            line); ``"skip"`` skips it and reports it.
+        bad_lines: ``"skip"`` (default) leaves out a malformed JSONL line or CSV record (and
+            keeps what a truncated ``.gz`` held before the break), lists it in the load
+            report's ``skipped`` table with its line number, and warns; ``"error"`` stops at
+            the first one instead, naming file and line.
 
     Returns:
         One row per article: ``article_id`` (str, unique), ``outlet``, ``text`` (cleaned),
@@ -130,7 +145,8 @@ def load_corpus(
         With ``chunksize``, an iterator of such tables.
 
     Raises:
-        CorpusError: Unknown source type, missing column, malformed record, unreadable file.
+        CorpusError: Unknown source type, missing column, malformed record (``bad_lines=
+            "error"``), truncated ``.gz``, unreadable file, a file outside the corpus folder.
 
     Example:
         >>> articles = load_corpus("data/iraq-2021-07-26")  # doctest: +SKIP
@@ -156,6 +172,13 @@ def load_corpus(
     builder = _Builder(options)
     if chunksize is None:
         table = builder.build(records, report)
+        if table.empty and not report["skipped"]:
+            where = "the DataFrame" if isinstance(source, pd.DataFrame) else str(source)
+            warnings.warn(
+                f"load_corpus found no articles in {where}: the table is empty",
+                CorpusWarning,
+                stacklevel=2,
+            )
         return table
     if chunksize < 1:
         raise ValueError(f"chunksize must be a positive number of records, not {chunksize}")
@@ -182,10 +205,10 @@ class _Builder:
         while True:
             batch = list(islice(records, size))
             report = LoadReport()
-            for key in ("skipped", "decoded"):
+            for key in ("skipped", "decoded", "notes"):
                 report[key].extend(sink[key])
                 sink[key].clear()
-            if not batch and not first and not report["skipped"] and not report["decoded"]:
+            if not batch and not first and not any(report.values()):
                 return
             first = False
             yield self.build(iter(batch), report)
@@ -212,7 +235,7 @@ class _Builder:
     def _row(self, record: Record, report: LoadReport) -> dict[str, Any] | None:
         o = self.options
         self.count += 1
-        fields = record.fields
+        fields = {key: fix_value(value) for key, value in record.fields.items()}
 
         def skip(reason: str, article_id: str | None = None) -> None:
             report["skipped"].append([record.source, record.line, article_id, reason])
@@ -248,9 +271,11 @@ class _Builder:
                 skip(f"{o.text_col!r} is not text ({type(raw).__name__})", article_id)
                 return None
             raw = ""
-        raw = fix_text(raw)
+        changes: Counter[str] = Counter()
+        raw = fix_text(raw, changes)
         if not raw.strip():
-            skip("empty text", article_id)
+            reason = "empty text" + (" (after removing control characters)" if changes else "")
+            skip(reason, article_id)
             return None
         title_key = o.title_col if o.title_col is not None else "title"
         title = fields.pop(title_key, None)
@@ -273,6 +298,9 @@ class _Builder:
             text, summary = raw, ""
         self.seen[article_id] = f"{record.source}" + (
             f", line {record.line}" if record.line is not None else ""
+        )
+        report["notes"].extend(
+            [record.source, record.line, article_id, note] for note in text_notes(raw, changes)
         )
         row: dict[str, Any] = {
             "article_id": article_id,

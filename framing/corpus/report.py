@@ -13,6 +13,7 @@ __all__ = ["CorpusError", "CorpusWarning", "LoadReport", "load_report"]
 SKIPPED_COLUMNS = ("source", "line", "article_id", "reason")
 REMOVED_COLUMNS = ("article_id", "rule", "start", "end", "removed", "reason")
 DECODED_COLUMNS = ("source", "line", "encoding")
+NOTES_COLUMNS = ("source", "line", "article_id", "note")
 
 
 class CorpusError(ValueError):
@@ -23,18 +24,18 @@ class CorpusError(ValueError):
 
 
 class CorpusWarning(UserWarning):
-    """Records were skipped, or text was decoded with a fallback encoding."""
+    """Records were skipped, text was decoded with a fallback encoding, or loaded with a note."""
 
 
 class LoadReport(dict[str, list[list[Any]]]):
-    """What :func:`load_corpus` skipped, removed and decoded with a fallback encoding.
+    """What :func:`load_corpus` skipped, removed, decoded with a fallback encoding and noted.
 
     A plain dict of row lists underneath (so a table carrying it in ``attrs`` can still be
     written to Parquet, concatenated and copied cheaply); read it through the properties.
     """
 
     def __init__(self) -> None:
-        super().__init__(skipped=[], removed=[], decoded=[])
+        super().__init__(skipped=[], removed=[], decoded=[], notes=[])
 
     def __deepcopy__(self, memo: dict[int, object]) -> LoadReport:
         return self  # read-only once loading is done; pandas deep-copies attrs on every operation
@@ -58,8 +59,23 @@ class LoadReport(dict[str, list[list[Any]]]):
 
     @property
     def decoded(self) -> pd.DataFrame:
-        """Files or lines that were not UTF-8 and were decoded as ``encoding`` (cp1252)."""
+        """Files or lines that were not UTF-8: ``source, line, encoding``.
+
+        ``encoding`` is ``cp1252`` (the fallback for text that is not valid UTF-8; it also
+        reads Latin-1 correctly) or ``utf-16``/``utf-32`` (from the byte-order mark, or
+        ``utf-16-le``/``utf-16-be`` detected from the NUL bytes of a file without one).
+        """
         return _frame(self["decoded"], DECODED_COLUMNS, ints=("line",))
+
+    @property
+    def notes(self) -> pd.DataFrame:
+        """Articles loaded with a warning: ``source, line, article_id, note``.
+
+        Control characters removed (NUL, ...), bidirectional controls kept, text that looks
+        like HTML, a very long article, long text without a sentence end, a CSV delimiter
+        other than the expected one. The article is in the table; the note says what to check.
+        """
+        return _frame(self.get("notes", []), NOTES_COLUMNS, ints=("line",))
 
 
 def _frame(
@@ -86,7 +102,7 @@ def load_report(articles: pd.DataFrame) -> LoadReport:
         )
     if not isinstance(report, LoadReport):  # e.g. read back from Parquet metadata
         restored = LoadReport()
-        restored.update(report)
+        restored.update({k: list(v) for k, v in report.items()})
         return restored
     return report
 
@@ -110,11 +126,25 @@ def warn_about(report: LoadReport) -> None:
         files = dict.fromkeys(row[0] for row in decoded)
         listed = ", ".join(f"{src} ({lines[src]} line(s))" if lines[src] else src for src in files)
         warnings.warn(
-            f"not valid UTF-8, decoded as cp1252: {listed}. Check the text; pass encoding= to "
-            "force one. Full list: articles.attrs['load_report'].decoded",
+            f"not UTF-8, decoded as {_encodings(decoded)}: {listed}. Check the text; pass "
+            "encoding= to force one. Full list: articles.attrs['load_report'].decoded",
             CorpusWarning,
             stacklevel=4,
         )
+    notes = report.get("notes", [])
+    if notes:
+        first = notes[0]
+        where = f"{first[0]}" + (f", line {first[1]}" if first[1] is not None else "")
+        warnings.warn(
+            f"load_corpus loaded {len(notes)} record(s) with a note; first: {where}: "
+            f"{first[3]}. Full list: articles.attrs['load_report'].notes",
+            CorpusWarning,
+            stacklevel=4,
+        )
+
+
+def _encodings(decoded: list[list[Any]]) -> str:
+    return " / ".join(dict.fromkeys(str(row[2]) for row in decoded))
 
 
 def _reason_kind(reason: str) -> str:

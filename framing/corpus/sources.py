@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import gzip
 import io
 import json
 import math
+import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+import zlib
+from collections import Counter
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -18,9 +23,22 @@ import pandas as pd
 from framing.cleaning import BoilerplateRule
 from framing.corpus.report import CorpusError, LoadReport
 
-__all__ = ["MISSING", "Options", "Record", "check_columns", "fix_text", "is_na", "open_source"]
+__all__ = [
+    "MISSING",
+    "Options",
+    "Record",
+    "check_columns",
+    "fix_text",
+    "fix_value",
+    "is_na",
+    "open_source",
+    "text_notes",
+]
 
 _TEXT_SUFFIXES = (".txt", ".md")
+#: Files in a corpus folder that are neither articles nor reported as skipped: tables and
+#: configuration beside the articles (metadata.csv, actors.tsv, ...).
+_COMPANION_SUFFIXES = (".csv", ".tsv", ".json", ".yaml", ".yml")
 MISSING = object()
 
 
@@ -100,7 +118,10 @@ def _decode(
             return data.decode(encoding)
         except UnicodeDecodeError as err:
             at = f", line {line}" if line else ""
-            raise CorpusError(f"{where}{at}: not valid {encoding}: {err.reason}") from err
+            raise CorpusError(
+                f"{where}{at}: not valid {encoding}: {err.reason} at byte {err.start}; "
+                "leave encoding= out to let the loader detect it"
+            ) from err
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -108,33 +129,244 @@ def _decode(
         return data.decode("cp1252", errors="replace")
 
 
-def fix_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16/UTF-32 from a byte-order mark, or UTF-16 without one (every other byte NUL)."""
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    pairs = len(head) // 2
+    if pairs >= 8:
+        even = head[0 : 2 * pairs : 2].count(0)
+        odd = head[1 : 2 * pairs : 2].count(0)
+        if odd > 0.4 * pairs and even < 0.05 * pairs:
+            return "utf-16-le"
+        if even > 0.4 * pairs and odd < 0.05 * pairs:
+            return "utf-16-be"
+    return None
+
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"RIFF", "a RIFF file (WebP image, audio)"),
+    (b"PK\x03\x04", "a ZIP archive (.docx, .xlsx, .epub, ...)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+)
+_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1B)) | {0x7F}
+
+
+def binary_kind(head: bytes) -> str | None:
+    """Name the kind of binary file ``head`` starts, or None for text.
+
+    Known signatures (PDF, images, archives, Office files), or more than 10 % control bytes
+    (a few NUL bytes in a text file keep it text: they are removed when loading).
+    """
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head and sum(b in _CONTROL_BYTES for b in head) > 0.1 * len(head):
+        return "binary data (mostly control bytes)"
+    return None
+
+
+def _decode_file(data: bytes, *, encoding: str | None, where: str, report: LoadReport) -> str:
+    """A whole file's text: UTF-16/32 when it says so, else as :func:`_decode`."""
+    if encoding is None:
+        wide = wide_encoding(data[:4096])
+        if wide is not None:
+            report["decoded"].append([where, None, wide])
+            return data.decode(wide, errors="replace")
+    return _decode(data, encoding=encoding, where=where, line=None, report=report)
+
+
+def _lines(
+    path: Path,
+    *,
+    encoding: str | None,
+    where: str,
+    bad_lines: str,
+    report: LoadReport,
+) -> Generator[tuple[int, str], None, None]:
+    """Yield ``(line number, line)`` of a text file (``.gz`` too), decoded line by line.
+
+    UTF-16/32 files and files whose lines end in a lone CR (classic Mac) are read whole; other
+    files stream. A compressed file that ends early stops the lines with a
+    :class:`CorpusError` (``bad_lines="error"``) or a skipped entry (``"skip"``).
+    """
+    n = 0
+    try:
+        with _open_binary(path) as handle:
+            head = handle.read(65536)
+            wide = None if encoding is not None else wide_encoding(head[:4096])
+            lone_cr = b"\r" in head and b"\n" not in head
+            if wide is None and not lone_cr:
+                handle.seek(0)
+                for n, raw in enumerate(handle, start=1):
+                    yield n, _decode(raw, encoding=encoding, where=where, line=n, report=report)
+                return
+            data = head + handle.read()
+        if wide is not None:
+            report["decoded"].append([where, None, wide])
+            text = data.decode(wide, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+            for n, line in enumerate(text.splitlines(keepends=False), start=1):
+                yield n, line + "\n"
+            return
+        for n, raw in enumerate(data.split(b"\r"), start=1):
+            yield n, _decode(raw, encoding=encoding, where=where, line=n, report=report) + "\n"
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        message = (
+            f"the file ends early after line {n} ({err}): it is probably truncated (an "
+            "interrupted download or copy)"
+        )
+        if bad_lines == "error":
+            raise CorpusError(
+                f"{where}: {message}; fetch it again, or leave out bad_lines='error' (CLI: "
+                f"--strict) to keep the {n} line(s) read"
+            ) from err
+        report["skipped"].append([where, n + 1, None, f"{message}; any later records are lost"])
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+#: Line ends other than ``\n``: CR LF, lone CR, vertical tab, form feed, NEL, U+2028/U+2029.
+_LINE_ENDS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+#: Removed, and noted: C0/C1 control characters (not tab or newline) and DEL.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+#: Removed without a note: invisible characters that only break words apart (zero-width space,
+#: word joiner, soft hyphen, a byte-order mark inside the text). Zero-width (non-)joiners and
+#: direction marks stay: Arabic-script, Kurdish and Persian text and emoji need them.
+_INVISIBLE = re.compile("[\u200b\u2060\u00ad\ufeff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+#: Bidirectional embedding, override and isolate controls: kept (right-to-left writers use
+#: them), but counted in a note, because they reorder how the following text is displayed.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_HTML = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|script|style|div|p|span|a\s+href|br|meta|iframe)\b",
+    re.IGNORECASE,
+)
+
+#: Any character one of the patterns above (or a line end other than LF) deals with.
+_ODD = re.compile(
+    "[\r\x0b\x0c\x85\u2028\u2029\x00-\x08\x0e-\x1f\x7f-\x9f"
+    "\u200b\u2060\u00ad\ufeff\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
+
+#: An article longer than this many characters gets a note (several articles in one file?).
+LONG_ARTICLE_CHARS = 1_000_000
+
+
+def _char_name(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def fix_text(text: str, changes: Counter[str] | None = None) -> str:
+    """Line ends to ``\\n``, control and word-breaking invisible characters out, NFC.
+
+    Lone surrogates (from a bad ``\\ud800`` escape in JSON) become U+FFFD. The control
+    characters and surrogates changed are counted into ``changes`` (name -> count) if given.
+    """
+    if _ODD.search(text) is None:  # the common case: nothing to change but NFC
+        return unicodedata.normalize("NFC", text)
+    if changes is not None:
+        for m in _CONTROLS.finditer(text):
+            changes[_char_name(m.group())] += 1
+        surrogates = len(_SURROGATES.findall(text))
+        if surrogates:
+            changes["lone surrogate (now U+FFFD)"] += surrogates
+    text = _LINE_ENDS.sub("\n", text)
+    text = _CONTROLS.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SURROGATES.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
+
+
+def fix_value(value: Any) -> Any:
+    """A metadata value made storable: lone surrogates in a string become U+FFFD."""
+    if isinstance(value, str) and _SURROGATES.search(value):
+        return _SURROGATES.sub("\ufffd", value)
+    return value
+
+
+def text_notes(text: str, changes: Counter[str]) -> list[str]:
+    """Notes on a loaded text: characters removed, bidi controls, HTML, size, no sentence ends."""
+    notes = []
+    if changes:
+        listed = ", ".join(f"{n} x {name}" for name, n in sorted(changes.items()))
+        notes.append(
+            "removed control characters (" + listed + "); offsets index the text without them"
+        )
+    odd = _ODD.search(text) is not None
+    bidi = Counter(_char_name(m.group()) for m in _BIDI_CONTROLS.finditer(text)) if odd else None
+    if bidi:
+        listed = ", ".join(f"{n} x {name}" for name, n in sorted(bidi.items()))
+        notes.append(
+            f"bidirectional control characters kept ({listed}); they change how the text "
+            "around them is displayed"
+        )
+    tags = len(_HTML.findall(text, 0, 200_000)) if "<" in text else 0
+    if tags >= 3:
+        notes.append(
+            f"looks like HTML ({tags} tags in the first 200,000 characters): markup and "
+            "scripts are analysed as words; save the page's text instead (e.g. "
+            "BeautifulSoup(html, 'html.parser').get_text('\\n'))"
+        )
+    if len(text) > LONG_ARTICLE_CHARS:
+        notes.append(
+            f"very long article ({len(text):,} characters): is it several articles in one "
+            "file? It is analysed as one (time grows linearly with length)"
+        )
+    from framing.text import MAX_SENTENCE_CHARS
+
+    if len(text) > MAX_SENTENCE_CHARS and max(map(len, text.split("\n"))) > MAX_SENTENCE_CHARS:
+        longest = max(map(len, re.split("[.!?\u2026\n]", text)))
+        if longest > MAX_SENTENCE_CHARS:
+            notes.append(
+                f"{longest:,} characters without a sentence end (. ! ? or a line break): "
+                f"sentences are cut every {MAX_SENTENCE_CHARS:,} characters or so"
+            )
+    return notes
 
 
 def _jsonl_records(
     path: Path, options: Options, encoding: str | None, bad_lines: str, report: LoadReport
 ) -> tuple[Iterator[Record], list[str], str]:
     label = str(path)
-    handle = _open_binary(path)
-    first = handle.read(1)
-    while first in (b" ", b"\n", b"\r", b"\t", b"\xef", b"\xbb", b"\xbf"):
-        first = handle.read(1)
-    handle.close()
-    if first == b"[":  # a .json file holding a list of objects
-        text = _decode(
-            _open_binary(path).read(), encoding=encoding, where=label, line=None, report=report
-        )
+    head = _read_head(path, label)
+    wide = None if encoding is not None else wide_encoding(head[:4096])
+    start = head.decode(wide, errors="replace") if wide else head.decode("latin-1")
+    if start.lstrip(" \r\n\t\ufeff\xef\xbb\xbf").startswith("["):  # a list of objects
+        data = _read_all(path, label)
+        text = _decode_file(data, encoding=encoding, where=label, report=report)
         try:
-            items = json.loads(text)
+            items = json.loads(text, strict=False)
         except json.JSONDecodeError as err:
-            raise CorpusError(f"{label}, line {err.lineno}: malformed JSON: {err.msg}") from err
+            raise CorpusError(
+                f"{label}, line {err.lineno}: malformed JSON: {err.msg} (column {err.colno}); "
+                "fix the file, or save one object a line (JSON Lines) to skip bad records "
+                "with bad_lines='skip'"
+            ) from err
+        if not isinstance(items, list):
+            raise CorpusError(f"{label}: expected a list of JSON objects")
         lines: Iterable[tuple[int, Any]] = enumerate(items, start=1)
-        records = _object_records(label, lines, options, bad_lines, numbered="item")
+        records = _object_records(label, lines, options, bad_lines, report, numbered="item")
     else:
         records = _object_records(
-            label, _parse_json_lines(path, label, encoding, bad_lines, report), options, bad_lines
+            label,
+            _parse_json_lines(path, label, encoding, bad_lines, report),
+            options,
+            bad_lines,
+            report,
         )
     first_record = next(records, None)
     if first_record is None:
@@ -145,6 +377,25 @@ def _jsonl_records(
     return _chain(first_record, records), columns, f"{label} (line {first_record.line})"
 
 
+def _read_head(path: Path, label: str) -> bytes:
+    try:
+        with _open_binary(path) as handle:
+            return handle.read(4096)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        raise CorpusError(f"{label}: cannot read it ({err}); is it a complete .gz file?") from err
+
+
+def _read_all(path: Path, label: str) -> bytes:
+    try:
+        with _open_binary(path) as handle:
+            return handle.read()
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        raise CorpusError(
+            f"{label}: the file ends early ({err}): it is probably truncated (an interrupted "
+            "download or copy); fetch it again"
+        ) from err
+
+
 def _chain(first: Record, rest: Iterator[Record]) -> Iterator[Record]:
     yield first
     yield from rest
@@ -153,18 +404,19 @@ def _chain(first: Record, rest: Iterator[Record]) -> Iterator[Record]:
 def _parse_json_lines(
     path: Path, label: str, encoding: str | None, bad_lines: str, report: LoadReport
 ) -> Iterator[tuple[int, Any]]:
-    with _open_binary(path) as handle:
-        for n, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            line = _decode(raw, encoding=encoding, where=label, line=n, report=report)
-            try:
-                yield n, json.loads(line)
-            except json.JSONDecodeError as err:
-                message = f"malformed JSON: {err.msg} (column {err.colno})"
-                if bad_lines == "error":
-                    raise CorpusError(f"{label}, line {n}: {message}") from err
-                report["skipped"].append([label, n, None, message])
+    for n, line in _lines(path, encoding=encoding, where=label, bad_lines=bad_lines, report=report):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line, strict=False)  # strict=False: raw tabs etc. in strings
+        except json.JSONDecodeError as err:
+            message = f"malformed JSON: {err.msg} (column {err.colno})"
+            if bad_lines == "error":
+                raise CorpusError(
+                    f"{label}, line {n}: {message}; fix the line, or leave out bad_lines='error' "
+                    "(CLI: --strict) to skip it and keep the rest"
+                ) from err
+            report["skipped"].append([label, n, None, message])
 
 
 def _object_records(
@@ -172,6 +424,7 @@ def _object_records(
     items: Iterable[tuple[int, Any]],
     options: Options,
     bad_lines: str,
+    report: LoadReport,
     *,
     numbered: str = "line",
 ) -> Iterator[Record]:
@@ -179,7 +432,11 @@ def _object_records(
         if not isinstance(item, dict):
             message = f"expected a JSON object, found {type(item).__name__}"
             if bad_lines == "error":
-                raise CorpusError(f"{label}, {numbered} {n}: {message}")
+                raise CorpusError(
+                    f"{label}, {numbered} {n}: {message}; leave out bad_lines='error' (CLI: "
+                    "--strict) to skip it and keep the rest"
+                )
+            report["skipped"].append([label, n, None, message])
             continue
         yield Record(label, n, item, item.pop(options.text_col, MISSING))
 
@@ -189,25 +446,31 @@ def _csv_records(
 ) -> tuple[Iterator[Record], list[str], str]:
     label = str(path)
     delimiter = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
-    handle = _open_binary(path)
-    lines = (
-        _decode(raw, encoding=encoding, where=label, line=n, report=report)
-        for n, raw in enumerate(handle, start=1)
-    )
+    numbered = _lines(path, encoding=encoding, where=label, bad_lines=bad_lines, report=report)
+    first_line = next(numbered, None)
+    if first_line is None:
+        return iter(()), [], label
+    sniffed = _sniff_delimiter(first_line[1], delimiter)
+    if sniffed != delimiter:
+        report["notes"].append(
+            [label, 1, None, f"the header has no {delimiter!r}: read with delimiter {sniffed!r}"]
+        )
+        delimiter = sniffed
+    lines = _chain_lines(first_line[1], numbered)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
-        handle.close()
+        numbered.close()
         return iter(()), [], label
     except csv.Error as err:
-        handle.close()
+        numbered.close()
         raise CorpusError(f"{label}, line {reader.line_num}: {err}") from err
-    header = [h.strip() for h in header]
+    header = [h.strip().lstrip("\ufeff") for h in header]
 
     def records() -> Iterator[Record]:
-        with handle:
+        with contextlib.closing(numbered):
             start = reader.line_num + 1
             while True:
                 try:
@@ -235,6 +498,21 @@ def _csv_records(
                 start = reader.line_num + 1
 
     return records(), header, f"{label} (header, line 1)"
+
+
+def _sniff_delimiter(header: str, default: str) -> str:
+    """``default``, unless the header line has none of it but another common delimiter."""
+    if default in header:
+        return default
+    counts = {d: header.count(d) for d in (";", "\t", "|", ",") if d != default}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else default
+
+
+def _chain_lines(first: str, rest: Iterator[tuple[int, str]]) -> Iterator[str]:
+    yield first
+    for _, line in rest:
+        yield line
 
 
 # --- folders ------------------------------------------------------------------------------------
@@ -267,12 +545,18 @@ def _folder_records(
     encoding: str | None,
     report: LoadReport,
 ) -> tuple[Iterator[Record], list[str], str]:
-    files = sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES
-    )
+    entries = sorted(p for p in folder.iterdir() if p.is_file())
+    files = [p for p in entries if p.suffix.lower() in _TEXT_SUFFIXES]
     meta_label = "metadata"
     if metadata is None and (folder / "metadata.csv").is_file():
         metadata = folder / "metadata.csv"
+    others = [
+        p
+        for p in entries
+        if p.suffix.lower() not in (*_TEXT_SUFFIXES, *_COMPANION_SUFFIXES)
+        and not p.name.startswith(".")
+        and not (isinstance(metadata, (str, Path)) and p.resolve() == Path(metadata).resolve())
+    ]
     rows: list[tuple[int | None, dict[str, Any]]] = []
     columns: list[str] = []
     if isinstance(metadata, pd.DataFrame):
@@ -287,52 +571,91 @@ def _folder_records(
             Path(metadata), options._replace(text_col="\x00"), encoding, "error", report
         )
         rows = [(r.line, r.fields) for r in records]
+    root = folder.resolve()
 
-    def read(path: Path) -> tuple[dict[str, str], str]:
-        text = fix_text(
-            _decode(path.read_bytes(), encoding=encoding, where=str(path), line=None, report=report)
-        )
-        return _front_matter(text)
+    def inside(path: Path, where: str) -> Path:
+        """``path`` if it lies in the corpus folder; else refuse the whole corpus."""
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            how = "is a symbolic link to" if path.is_symlink() else "resolves to"
+            raise CorpusError(
+                f"{where}: {path.name if path.parent == folder else str(path)!r} {how} "
+                f"{target}, outside the corpus folder {root}; only files inside the folder "
+                "are read (copy the file into it)"
+            )
+        return path
+
+    def read(path: Path, line: int | None, article_id: str | None) -> tuple[dict, str] | None:
+        """Front matter and text of one file, or None (skipped, with the reason listed)."""
+
+        def skip(reason: str) -> None:
+            report["skipped"].append([str(path), line, article_id, reason])
+
+        data = path.read_bytes()
+        if not data.strip():
+            skip("empty file" if not data else "empty file (white space only)")
+            return None
+        if encoding is None and wide_encoding(data[:4096]) is None:
+            kind = binary_kind(data[:4096])
+            if kind is not None:
+                skip(f"not text: {kind}; convert it to a .txt file to include it")
+                return None
+        text = _decode_file(data, encoding=encoding, where=str(path), report=report)
+        return _front_matter(_LINE_ENDS.sub("\n", text).lstrip("\ufeff"))
+
+    def unused(paths: list[Path], used: set[Path]) -> None:
+        for path in paths:
+            if path in used:
+                continue
+            if path.stem.lower() == "readme":
+                reason = "README file (documentation, not an article)"
+            elif path.suffix.lower() in _TEXT_SUFFIXES:
+                reason = f"not listed in {Path(meta_label).name}"
+            else:
+                reason = (
+                    f"not a .txt or .md file ({path.suffix or 'no suffix'}); convert it to "
+                    "text to include it"
+                )
+            report["skipped"].append([str(path), None, None, reason])
 
     def records_from_metadata() -> Iterator[Record]:
         by_name = {p.name: p for p in files}
         by_stem = {p.stem: p for p in files}
         used: set[Path] = set()
         for line, fields in rows:
+            article_id = _str_or_none(fields.get(options.id_col or ""))
+            where = f"{meta_label}, line {line}"
             if fields.get("file"):
-                path = by_name.get(str(fields["file"])) or (folder / str(fields["file"]))
+                name = str(fields["file"])
+                path = inside(by_name.get(name) or (folder / name), where)
             else:
                 path = by_stem.get(str(fields.get(options.id_col or "", "")), folder / "?")
             if not path.is_file():
                 report["skipped"].append(
-                    [
-                        meta_label,
-                        line,
-                        _str_or_none(fields.get(options.id_col or "")),
-                        f"file {path.name!r} not found in {folder}",
-                    ]
+                    [meta_label, line, article_id, f"file {path.name!r} not found in {folder}"]
                 )
                 continue
+            inside(path, where)
             used.add(path)
-            front, text = read(path)
+            got = read(path, line, article_id)
+            if got is None:
+                continue
+            front, text = got
             merged: dict[str, Any] = {
                 k: front.get(k) if v in (None, "") else v for k, v in fields.items()
             }
             merged.update((k, v) for k, v in front.items() if k not in merged)
             merged.setdefault(options.id_col or "", path.stem)
             yield Record(str(path), line, merged, text)
-        for path in files:
-            if path not in used:
-                reason = (
-                    "README file (documentation, not an article)"
-                    if path.stem.lower() == "readme"
-                    else f"not listed in {Path(meta_label).name}"
-                )
-                report["skipped"].append([str(path), None, None, reason])
+        unused([*files, *others], used)
 
     def records_from_files() -> Iterator[Record]:
         for path in files:
-            front, text = read(path)
+            inside(path, str(folder))
+            got = read(path, None, None)
+            if got is None:
+                continue
+            front, text = got
             if path.stem.lower() == "readme" and options.outlet_col not in front:
                 report["skipped"].append(
                     [str(path), None, None, "README file (documentation, not an article)"]
@@ -342,6 +665,7 @@ def _folder_records(
                 front.setdefault(options.id_col, path.stem)
             front.setdefault("file", path.name)
             yield Record(str(path), None, front, text)
+        unused(others, set())
 
     if metadata is not None:
         return records_from_metadata(), [*columns, options.text_col], meta_label
