@@ -31,13 +31,24 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
         help="actor file for the labels section (default: actors.tsv in the corpus folder)",
     )
     parser.add_argument("--title", default=None, help="page title (default: from the event)")
+    parser.add_argument(
+        "--no-cross-outlet",
+        action="store_true",
+        help="leave out the 'Across outlets' section (shared copy, quote variants, agency, "
+        "coverage)",
+    )
 
 
 def _report(args: argparse.Namespace) -> int:
     from framing.report import report_from_source
 
     path = report_from_source(
-        args.source, args.out, actors=args.actors, title=args.title, **cli._load_options(args)
+        args.source,
+        args.out,
+        actors=args.actors,
+        title=args.title,
+        cross_outlet=not args.no_cross_outlet,
+        **cli._load_options(args),
     )
     print(f"framing: wrote {path}", file=sys.stderr)
     return cli.EXIT_OK

@@ -132,7 +132,11 @@ def test_report_cli_writes_the_page(story_dir: Path, tmp_path: Path) -> None:
     cli_report.register()
     out = tmp_path / "r.html"
     assert cli.main(["report", str(story_dir), "-o", str(out)]) == 0
-    assert '<section id="labels">' in out.read_text(encoding="utf-8")
+    page = out.read_text(encoding="utf-8")
+    assert '<section id="labels">' in page
+    assert 'id="across-outlets"' in page
+    assert cli.main(["report", str(story_dir), "-o", str(out), "--no-cross-outlet"]) == 0
+    assert 'id="across-outlets"' not in out.read_text(encoding="utf-8")
 
 
 def test_report_cli_names_a_missing_actor_file(

@@ -490,6 +490,7 @@ def report_from_source(
     *,
     actors: str | Path | None = None,
     title: str | None = None,
+    cross_outlet: bool = True,
     **load_options: Any,
 ) -> Path:
     """Load a corpus and write its report: what ``framing report SOURCE -o OUT`` runs.
@@ -500,6 +501,7 @@ def report_from_source(
         actors: Actor file for the labels section (default: ``actors.tsv`` beside or inside
             ``source``, if there is one).
         title: Page title.
+        cross_outlet: Include the "Across outlets" section.
         **load_options: Passed to :func:`framing.load_corpus` (``text_col=``, ...). Column
             names are passed on to the analyses too.
 
@@ -511,4 +513,10 @@ def report_from_source(
     if actors is not None and not Path(actors).is_file():
         raise FileNotFoundError(f"{actors}: actor file not found")
     articles = load_corpus(source, **load_options)
-    return report(articles, out, title=title, actors=actors or actors_beside(source))
+    return report(
+        articles,
+        out,
+        title=title,
+        actors=actors or actors_beside(source),
+        cross_outlet=cross_outlet,
+    )
