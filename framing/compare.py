@@ -8,9 +8,14 @@ traced back to the rows behind them.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from framing.markers import MarkerCounts
+    from framing.quotes.voices import VoiceCounts
+    from framing.sentiment.summary import SentimentSums
 
 __all__ = ["compare", "comparison"]
 
@@ -47,9 +52,9 @@ def compare(articles: pd.DataFrame, **options: Any) -> pd.DataFrame:
 def comparison(
     articles: pd.DataFrame,
     *,
-    sentences: pd.DataFrame | None = None,
-    quotes: pd.DataFrame | None = None,
-    markers: pd.DataFrame | None = None,
+    sentences: pd.DataFrame | SentimentSums | None = None,
+    quotes: pd.DataFrame | VoiceCounts | None = None,
+    markers: pd.DataFrame | MarkerCounts | None = None,
     terms: pd.DataFrame | None = None,
     top_n: int = 5,
     ci_unit: CIUnit = "auto",
@@ -57,14 +62,19 @@ def comparison(
     """Join the per-outlet summaries of each analysis into one table.
 
     Each argument but ``articles`` is optional: leave one out (or pass ``None``) and its
-    columns are left out too.
+    columns are left out too. Instead of a table, each summary also takes its partial sums
+    (what :func:`framing.analyze_stream` keeps instead of the rows): the result is the same.
 
     Args:
         articles: One row per article with ``outlet``, ``n_words`` and ``n_sentences`` (the
-            ``articles`` table of :func:`framing.analyze`).
-        sentences: Sentence-level sentiment (``framing.sentiment(..., level="sentence")``).
-        quotes: Attributed statements (:func:`framing.quotes`).
-        markers: Marker occurrences (:func:`framing.markers`).
+            ``articles`` table of :func:`framing.analyze`; with ``n_words_own`` for the
+            markers' own-voice and quoted-voice word counts).
+        sentences: Sentence-level sentiment (``framing.sentiment(..., level="sentence")``)
+            or its :class:`framing.sentiment.SentimentSums`.
+        quotes: Attributed statements (:func:`framing.quotes`) or their
+            :class:`framing.quotes.VoiceCounts`.
+        markers: Marker occurrences (:func:`framing.markers`) or their
+            :func:`framing.markers.marker_counts`.
         terms: Distinctive terms (:func:`framing.word_choice`).
         top_n: How many distinctive terms to list per outlet.
         ci_unit: What the sentiment intervals resample (see
@@ -79,6 +89,22 @@ def comparison(
         ``outlet, articles, words, sentences``, then each summary's columns (see
         :func:`framing.sentiment_summary`, :func:`framing.quote_summary`,
         :func:`framing.marker_rates`, :func:`framing.terms.top_terms`).
+
+    Reading the numbers (own voice vs quoted voices):
+        Columns ending in ``_own`` measure the outlet's narration, those ending in
+        ``_quoted`` the words it quotes, so a reader can tell an outlet that writes in loaded
+        language from one that quotes people who do. Sentiment: ``polarity_own,
+        polarity_quoted``, ``subjectivity_own, subjectivity_quoted`` (TextBlob words outside /
+        inside attributed statements, including reported speech), ``vader_compound_own,
+        vader_compound_quoted`` (whole sentences, by the voice holding most of the sentence),
+        resting on ``sentences_quoted`` sentences with quoted content. Markers:
+        ``loaded_per_1k`` and ``distancing_per_1k`` per 1,000 ``words_own``, next to
+        ``loaded_per_1k_quoted`` and ``distancing_per_1k_quoted`` per 1,000 ``words_quoted``
+        (words inside quotation marks of attributed statements); the quoted rates are NaN
+        under 200 quoted words, and still move by several points per word just above that.
+        The quoted columns describe the sources an outlet chose to quote, not the outlet's
+        own wording: a high ``loaded_per_1k_quoted`` with a low ``loaded_per_1k`` means the
+        outlet lets others use the charged words.
     """
     table = _base(articles)
     parts: list[pd.DataFrame] = []
@@ -104,25 +130,24 @@ def comparison(
     return table
 
 
-def _sentiment(sentences: pd.DataFrame, articles: pd.DataFrame, unit: CIUnit) -> pd.DataFrame:
-    from framing.sentiment import sentiment_summary
+def _sentiment(
+    sentences: pd.DataFrame | SentimentSums, articles: pd.DataFrame, unit: CIUnit
+) -> pd.DataFrame:
+    from framing.sentiment.summary import SentimentSums
 
+    sums = (
+        sentences if isinstance(sentences, SentimentSums) else SentimentSums.from_table(sentences)
+    )
     if unit != "auto":
-        return sentiment_summary(sentences, unit=unit)
+        return sums.summary(unit=unit)
+    # Each outlet's interval depends only on its own sentences and seed, so the unit can be
+    # chosen outlet by outlet.
     per_outlet = articles.groupby("outlet", sort=False).size()
-    many = set(per_outlet.index[per_outlet >= CLUSTER_MIN_ARTICLES])
-    is_many = sentences["outlet"].isin(many)
-    if not is_many.any():
-        return sentiment_summary(sentences)
-    if is_many.all():
-        return sentiment_summary(sentences, unit="article")
-    # Each outlet's interval depends only on its own rows and seed, so the halves can be
-    # computed apart and put back in the summary's order (by outlet name).
-    parts = [
-        sentiment_summary(sentences[~is_many]),
-        sentiment_summary(sentences[is_many], unit="article"),
-    ]
-    return pd.concat(parts, ignore_index=True).sort_values("outlet", ignore_index=True)
+    units: dict[str, Literal["sentence", "article"]] = {
+        str(outlet): "article" if n >= CLUSTER_MIN_ARTICLES else "sentence"
+        for outlet, n in per_outlet.items()
+    }
+    return sums.summary(unit=units)
 
 
 def _base(articles: pd.DataFrame) -> pd.DataFrame:

@@ -31,6 +31,7 @@ References:
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -206,7 +207,7 @@ def term_counts(
                 after = None if gap[k + 1] else sentence[k + 1]
                 counted = _counted(text, tok, stop, before=before, after=after)
                 form = _term_form(text, tok) if counted else None
-            run.append(form)  # type: ignore[arg-type]
+            run.append(form)
         for n in ngrams:
             if n == 1:
                 counts.update([t for t in run if t is not None])
@@ -319,6 +320,15 @@ def log_odds_from_counts(
     """
     long = _long_counts(counts_by_group)
     if long.empty:
+        return _empty_table(group_col)
+    if long["group"].nunique() < 2:
+        warnings.warn(
+            f"word choice compares groups, and there is only one ({long['group'].iloc[0]!r}): "
+            "no term can be distinctive, so the terms table is empty; add articles from "
+            "another outlet",
+            UserWarning,
+            stacklevel=2,
+        )
         return _empty_table(group_col)
     # The prior comes from every group, before restricting to a pair.
     corpus = long.groupby("term", sort=False)["count"].sum()

@@ -289,7 +289,9 @@ def split_sentences(text: str, *, norm: str | None = None) -> list[Sentence]:
     sentence before a capital; ``.`` does too, except after a title ("Gen.", "Mr.", "v."), a
     month before a number ("Jan. 2020"), an initial ("George W. Bush"), or a dotted or listed
     abbreviation ("U.S.", "a.m.", "Calif.") unless the next word is one that starts sentences
-    ("U.S. The ..."). The abbreviation list is ``framing/lexicons/abbreviations.tsv``.
+    ("U.S. The ..."). The abbreviation list is ``framing/lexicons/abbreviations.tsv``. A span
+    longer than :data:`MAX_SENTENCE_CHARS` with no sentence end (an unpunctuated transcript) is
+    cut at a space, so the work per sentence stays bounded.
 
     Args:
         text: The article text.
@@ -311,15 +313,30 @@ def split_sentences(text: str, *, norm: str | None = None) -> list[Sentence]:
         line_end = norm.find("\n", line_start)
         if line_end < 0:
             line_end = size
-        for start, end in _split_line(text, norm, line_start, line_end):
-            while start < end and norm[start].isspace():
-                start += 1
-            while end > start and norm[end - 1].isspace():
-                end -= 1
-            if start < end:
-                out.append(Sentence(len(out), start, end))
+        for piece_start, piece_end in _split_line(text, norm, line_start, line_end):
+            for start, end in _capped(norm, piece_start, piece_end):
+                while start < end and norm[start].isspace():
+                    start += 1
+                while end > start and norm[end - 1].isspace():
+                    end -= 1
+                if start < end:
+                    out.append(Sentence(len(out), start, end))
         line_start = line_end + 1
     return out
+
+
+MAX_SENTENCE_CHARS = 3000
+"""A "sentence" longer than this (text with no sentence punctuation, e.g. a transcript) is cut
+at the last space before each multiple of it, so per-sentence work stays linear in the text."""
+
+
+def _capped(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = norm.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut + 1 if cut > 0 else start + MAX_SENTENCE_CHARS
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _quotation_spans(text: str, norm: str, start: int, end: int) -> list[tuple[int, int]]:

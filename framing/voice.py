@@ -13,7 +13,7 @@ it quotes. The quotation spans come from :func:`framing.quotes.doc_quotes` (comp
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from framing.text import Doc
@@ -52,7 +52,12 @@ def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 def own_word_count(doc: Doc) -> int:
     """Number of word tokens in the outlet's own voice (outside quoted content)."""
     spans = quoted_spans(doc)
-    return sum(1 for tok in doc.tokens if not in_spans(tok.start, spans))
+    tokens = doc.tokens
+    if not spans:
+        return len(tokens)
+    starts = [tok.start for tok in tokens]  # sorted: tokens are in text order
+    inside = sum(bisect_left(starts, end) - bisect_left(starts, start) for start, end in spans)
+    return len(tokens) - inside
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

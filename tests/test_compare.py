@@ -126,3 +126,37 @@ def test_compare_ci_unit_resamples_articles_for_outlets_with_many(ci_unit, expec
         for u in ("sentence", "article")
     }
     assert by_unit["sentence"] != by_unit["article"]  # the unit makes a difference here
+
+
+OWN_VS_QUOTED = [
+    ("polarity_own", "polarity_quoted"),
+    ("subjectivity_own", "subjectivity_quoted"),
+    ("vader_compound_own", "vader_compound_quoted"),
+    ("loaded_per_1k", "loaded_per_1k_quoted"),
+    ("distancing_per_1k", "distancing_per_1k_quoted"),
+    ("words_own", "words_quoted"),
+]
+
+
+@pytest.mark.parametrize(("own", "quoted"), OWN_VS_QUOTED)
+def test_compare_own_voice_next_to_quoted_voices(result, own, quoted):
+    """Issue 9, part 5: each own-voice measure has its quoted-voice counterpart."""
+    table = result.comparison
+    assert own in table.columns and quoted in table.columns
+    assert table[own].notna().all()
+
+
+def test_compare_quoted_columns_count_the_quoted_words(story, result):
+    table = result.comparison.set_index("outlet")
+    articles = result.articles.set_index("outlet")
+    words_quoted = articles["n_words"] - articles["n_words_own"]
+    assert table["words_quoted"].to_dict() == words_quoted.to_dict()
+    assert (table["words_own"] + table["words_quoted"]).to_dict() == table["words"].to_dict()
+    rates = marker_rates(markers(story), story).set_index("outlet")
+    for col in ("loaded_per_1k_quoted", "distancing_per_1k_quoted"):
+        assert table[col].to_dict() == pytest.approx(rates[col].to_dict(), nan_ok=True)
+    # Under 200 quoted words a quoted rate is NaN: too few words to be a rate.
+    few = table["words_quoted"] < 200
+    assert table.loc[few, "loaded_per_1k_quoted"].isna().all()
+    assert table.loc[~few, "loaded_per_1k_quoted"].notna().all()
+    assert table["sentences_quoted"].gt(0).all()

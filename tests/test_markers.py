@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pandas.testing import assert_frame_equal
 
 from framing._resources import read_tsv
 from framing.markers import (
@@ -13,11 +16,14 @@ from framing.markers import (
     MARKER_COLUMNS,
     base_forms,
     load_marker_lexicon,
+    marker_counts,
     marker_rates,
     marker_rows,
     markers,
+    merge_marker_counts,
 )
-from framing.text import Doc
+from framing.text import Doc, docs_from
+from framing.voice import own_word_count
 
 
 def _found(text: str) -> list[tuple[str, str, str, bool]]:
@@ -175,8 +181,11 @@ def test_markers_rates_per_outlet(story_articles: pd.DataFrame) -> None:
     assert list(rates.columns) == [
         "outlet",
         "words_own",
+        "words_quoted",
         "loaded_per_1k",
+        "loaded_per_1k_quoted",
         "distancing_per_1k",
+        "distancing_per_1k_quoted",
         "hedge_per_1k",
         "intensifier_per_1k",
     ]
@@ -185,6 +194,36 @@ def test_markers_rates_per_outlet(story_articles: pd.DataFrame) -> None:
     own = markers(story_articles).query("outlet == 'China Daily' and not in_quote")
     n_distancing = int((own["category"] == "distancing").sum())
     assert china["distancing_per_1k"] == pytest.approx(1000 * n_distancing / china["words_own"])
+
+
+def test_markers_rates_quoted_voice_per_1k_quoted_words(story_articles: pd.DataFrame) -> None:
+    table = markers(story_articles)
+    rates = marker_rates(table, story_articles, min_quoted_words=1).set_index("outlet")
+    docs = {d.outlet: d for d in docs_from(story_articles)}
+    for outlet, row in rates.iterrows():
+        doc = docs[str(outlet)]
+        assert row["words_quoted"] == doc.n_words - own_word_count(doc)
+        inside = table[(table["outlet"] == outlet) & table["in_quote"]]
+        n_loaded = int((inside["category"] == "loaded").sum())
+        expected = 1000 * n_loaded / row["words_quoted"] if row["words_quoted"] else math.nan
+        assert row["loaded_per_1k_quoted"] == pytest.approx(expected, nan_ok=True)
+    # Below the minimum of quoted words the quoted rates are NaN, the own-voice ones are not.
+    strict = marker_rates(table, story_articles, min_quoted_words=10_000)
+    assert strict["loaded_per_1k_quoted"].isna().all()
+    assert strict["distancing_per_1k_quoted"].isna().all()
+    assert strict["loaded_per_1k"].notna().all()
+
+
+def test_markers_rates_from_partial_counts_equal_rates_from_rows(
+    story_articles: pd.DataFrame,
+) -> None:
+    """Counts of two halves of the corpus, added up, give the rates of the whole table."""
+    table = markers(story_articles)
+    first, second = table.iloc[: len(table) // 2], table.iloc[len(table) // 2 :]
+    counts = merge_marker_counts(marker_counts(first), marker_counts(second))
+    assert_frame_equal(
+        marker_rates(counts, story_articles), marker_rates(table, story_articles), check_exact=True
+    )
 
 
 def test_markers_user_lexicon(tmp_path) -> None:

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from framing.compare import comparison
 from framing.corpus import load_corpus
 from framing.labels import labels
 from framing.markers import markers
@@ -52,6 +53,54 @@ def assert_same_tables(a: Analysis, b: Analysis) -> None:
 
 
 # --- identical results on every engine ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("chunksize", [1, 2])
+def test_pipeline_outlet_tables_from_partial_sums_equal_full_tables(story, chunksize):
+    """Issue 7: the outlet summaries are partial sums per chunk, merged; the result is exactly
+    what the full sentence, quote and marker tables give."""
+    result = analyze(story, chunksize=chunksize, progress=False)
+    full = comparison(
+        result.articles,
+        sentences=result.sentences,
+        quotes=result.quotes,
+        markers=result.markers,
+        terms=result.terms,
+    )
+    assert_frame_equal(result.comparison, full, check_exact=True)
+    assert_frame_equal(result.voices, voices(result.quotes), check_exact=True)
+
+
+@pytest.mark.parametrize("ci_unit", ["auto", "sentence", "article"])
+def test_pipeline_stream_keeps_no_rows_and_matches_full_tables(
+    abp_slice, tmp_path, monkeypatch, ci_unit
+):
+    """A streaming run keeps partial sums, not rows; outlets past the article threshold drop
+    their sentence scores (ci_unit="auto"), and the comparison still equals the full-table one.
+    """
+    monkeypatch.setattr(sys.modules["framing.compare"], "CLUSTER_MIN_ARTICLES", 3)
+    abp = abp_slice.iloc[:40]
+    full = analyze(abp, chunksize=10, progress=False, on_error="skip", ci_unit=ci_unit)
+    expected = comparison(
+        full.articles,
+        sentences=full.sentences,
+        quotes=full.quotes,
+        markers=full.markers,
+        terms=full.terms,
+        ci_unit=ci_unit,
+    )
+    streamed = analyze_stream(
+        [abp.iloc[:15], abp.iloc[15:]],
+        tmp_path,
+        chunksize=10,
+        progress=False,
+        on_error="skip",
+        ci_unit=ci_unit,
+    )
+    assert_frame_equal(streamed.comparison, expected, check_exact=True)
+    written = pd.read_csv(streamed.files["voices"])
+    counts = ["statements", "quoted_words", "direct", "indirect", "partial", "share"]
+    assert_frame_equal(written[counts], voices(full.quotes)[counts], check_dtype=False)
 
 
 def test_pipeline_runs_every_analysis(story_serial):

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from framing.quotes import (
+    VoiceCounts,
     doc_quotes,
     in_quotation,
     quotation_spans,
@@ -1160,3 +1161,18 @@ def test_quotes_cue_at_end_of_text_regression_issue_7(text: str) -> None:
     rows = quote_rows(Doc(text))
     assert all(0 <= r["start"] <= r["end"] <= len(text) for r in rows)
     assert all(r["quote"] for r in rows)
+
+
+@pytest.mark.parametrize("cut", [1, 3])
+def test_quotes_voice_counts_merged_by_chunk_equal_the_whole_table(story_articles, cut):
+    """Issue 7: counts per chunk of articles add up to the outlet tables of all statements."""
+    table = quotes(story_articles)
+    ids = list(dict.fromkeys(table["article_id"]))
+    first = VoiceCounts.from_table(table[table["article_id"].isin(ids[:cut])])
+    merged = first.merge(VoiceCounts.from_table(table[table["article_id"].isin(ids[cut:])]))
+    pd.testing.assert_frame_equal(voices(merged), voices(table), check_exact=True)
+    pd.testing.assert_frame_equal(
+        quote_summary(merged, story_articles),
+        quote_summary(table, story_articles),
+        check_exact=True,
+    )

@@ -26,7 +26,7 @@ from framing.sentiment import (
 )
 from framing.sentiment.lexical import contraction_negations
 from framing.sentiment.pattern import textblob_tokens
-from framing.sentiment.summary import SUMMARY_COLUMNS
+from framing.sentiment.summary import SUMMARY_COLUMNS, SentimentSums
 from framing.sentiment.tables import ARTICLE_COLUMNS, DRIVER_COLUMNS, SENTENCE_COLUMNS
 from framing.sentiment.vader import analyzer
 from framing.text import Doc, normalize, split_sentences
@@ -564,3 +564,59 @@ def test_sentiment_summary_empty_table_keeps_columns() -> None:
     empty = sentiment(_articles([]), level="sentence")
     summary = sentiment_summary(empty)
     assert list(summary.columns) == list(SUMMARY_COLUMNS) and summary.empty
+
+
+@pytest.mark.parametrize("unit", ["sentence", "article"])
+@pytest.mark.parametrize("cut", [1, 2, 4])
+def test_sentiment_summary_partial_sums_equal_the_whole_table(
+    story_articles: pd.DataFrame, unit: str, cut: int
+) -> None:
+    """Sums per chunk of articles, merged in any chunking, give the summary of all sentences."""
+    sentences = sentiment(story_articles, level="sentence")
+    ids = list(dict.fromkeys(sentences["article_id"]))
+    merged = SentimentSums()
+    for part in (ids[:cut], ids[cut:]):
+        merged.merge(SentimentSums.from_table(sentences[sentences["article_id"].isin(part)]))
+    pd.testing.assert_frame_equal(
+        sentiment_summary(merged, unit=unit, n_boot=300),  # type: ignore[arg-type]
+        sentiment_summary(sentences, unit=unit, n_boot=300),  # type: ignore[arg-type]
+        check_exact=True,
+    )
+
+
+def test_sentiment_summary_dropped_sentence_scores_allow_only_article_unit(
+    story_articles: pd.DataFrame,
+) -> None:
+    sentences = sentiment(story_articles, level="sentence")
+    sums = SentimentSums.from_table(sentences)
+    sums.drop_sentences({"Rudaw"})
+    by_article = sums.summary(unit="article", n_boot=300)
+    pd.testing.assert_frame_equal(
+        by_article, sentiment_summary(sentences, unit="article", n_boot=300), check_exact=True
+    )
+    with pytest.raises(ValueError, match="Rudaw"):
+        sums.summary(unit="sentence")
+    mixed = sums.summary(unit={"Rudaw": "article"}, n_boot=300)  # the others by sentence
+    assert mixed.set_index("outlet").loc["Rudaw", "polarity_ci_low"] == pytest.approx(
+        by_article.set_index("outlet").loc["Rudaw", "polarity_ci_low"]
+    )
+
+
+def test_sentiment_summary_own_and_quoted_voice_columns(story_articles: pd.DataFrame) -> None:
+    sentences = sentiment(story_articles, level="sentence")
+    summary = sentiment_summary(sentences, n_boot=200).set_index("outlet")
+    for outlet, group in sentences.groupby("outlet"):
+        row = summary.loc[outlet]
+        assert row["subjectivity_own"] == pytest.approx(group["subjectivity_own"].mean())
+        assert row["subjectivity_quoted"] == pytest.approx(
+            group["subjectivity_quoted"].mean(), nan_ok=True
+        )
+        mostly_quoted = group["quoted"] >= 0.5
+        assert row["vader_compound_own"] == pytest.approx(
+            group.loc[~mostly_quoted, "vader_compound"].mean(), nan_ok=True
+        )
+        assert row["vader_compound_quoted"] == pytest.approx(
+            group.loc[mostly_quoted, "vader_compound"].mean(), nan_ok=True
+        )
+        assert row["sentences_quoted"] == int((group["quoted"] > 0).sum())
+    assert summary.loc["USA Today", "sentences_quoted"] > 0

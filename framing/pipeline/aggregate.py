@@ -54,15 +54,13 @@ def score_terms(
     total: Counter[str] = Counter()
     for part in counts.values():
         total.update(part)
-    rare = {term for term, n in total.items() if n < min_count}
-    del total
     pruned: dict[str, Counter[str]] = {}
     for outlet in list(counts):
         part = counts.pop(outlet) if consume else counts[outlet]
         kept: Counter[str] = Counter()
         mass = 0
         for term, n in part.items():
-            if term in rare:
+            if total[term] < min_count:  # rare in the corpus (no separate set: less memory)
                 mass += n
             else:
                 kept[term] = n
@@ -70,7 +68,7 @@ def score_terms(
             kept[RARE] = mass
         pruned[outlet] = kept
         del part
-    del rare
+    del total
     table = log_odds_from_counts(
         pruned, min_count=min_count, top=None if top is None else top + 1, **options
     )

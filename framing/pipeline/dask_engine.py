@@ -47,7 +47,7 @@ def _analyze_partition(records: Iterable[Record], options: Options) -> list[Chun
 
 
 def _tables_only(chunk: ChunkResult) -> ChunkResult:
-    return ChunkResult(articles=chunk.articles, tables=chunk.tables)
+    return ChunkResult(articles=chunk.articles, tables=chunk.tables, summaries=chunk.summaries)
 
 
 def _partition_terms(chunks: Iterable[ChunkResult]) -> TermCounts:

@@ -21,6 +21,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from framing.pipeline.steps import ARTICLE_COLUMNS, ERROR_COLUMNS, STEPS, Options, analyze_doc
+from framing.pipeline.summaries import Summaries, summarise_chunk
 from framing.text import Doc
 
 __all__ = [
@@ -52,11 +53,14 @@ class ChunkResult:
             :data:`~framing.pipeline.steps.ARTICLE_COLUMNS`.
         tables: Per-row tables by name, built by each analysis's frame function.
         terms: Term counts per outlet, a partial sum over this chunk.
+        summaries: The chunk's partial sums for the outlet summaries (see
+            :mod:`framing.pipeline.summaries`).
     """
 
     articles: pd.DataFrame
     tables: dict[str, pd.DataFrame]
     terms: TermCounts = field(default_factory=dict)
+    summaries: Summaries = field(default_factory=Summaries)
 
     @property
     def n_articles(self) -> int:
@@ -88,7 +92,8 @@ def analyze_chunk(records: Sequence[Record], options: Options) -> ChunkResult:
         options: Which analyses to run, with their options.
 
     Returns:
-        The chunk's tables (rows in input order) and its term counts per outlet.
+        The chunk's tables (rows in input order), its term counts per outlet and the partial
+        sums of its outlet summaries.
     """
     table_rows: dict[str, list[dict[str, Any]]] = {
         t: [] for name in options.steps for t in STEPS[name].tables
@@ -123,7 +128,10 @@ def analyze_chunk(records: Sequence[Record], options: Options) -> ChunkResult:
             tables[table] = step.frame(table, table_rows[table])
     tables["errors"] = error_frame(table_rows["errors"])
     articles = pd.DataFrame(meta).astype({c: "int64" for c in ARTICLE_COLUMNS})
-    return ChunkResult(articles=articles, tables=tables, terms=terms)
+    # Sentence scores are kept only if some outlet's interval may resample sentences.
+    per_sentence = options.comparison.get("ci_unit", "auto") != "article"
+    summaries = summarise_chunk(tables, sentence_scores=per_sentence)
+    return ChunkResult(articles=articles, tables=tables, terms=terms, summaries=summaries)
 
 
 def error_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

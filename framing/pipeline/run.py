@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from framing.pipeline.aggregate import score_terms
@@ -27,6 +27,7 @@ from framing.pipeline.engines import (
 )
 from framing.pipeline.result import Analysis, Format, TableWriter
 from framing.pipeline.steps import STEPS, Options, make_options
+from framing.pipeline.summaries import Summaries
 
 __all__ = ["StreamResult", "analyze", "analyze_stream"]
 
@@ -102,7 +103,8 @@ def analyze(
     table = _articles_table(metas, collector.articles())
     tables = collector.tables()
     _warn_errors(tables["errors"])
-    return Analysis(articles=table, **tables, **_finish(table, tables, collector.terms, opts))
+    derived = _finish(table, collector.summaries, collector.terms, opts)
+    return Analysis(articles=table, **tables, **derived)
 
 
 @dataclass
@@ -149,10 +151,13 @@ def analyze_stream(
 
     Memory stays bounded on corpora larger than memory: the input is read one table at a
     time (pass ``load_corpus(path, chunksize=N)``), per-row results are appended to one file
-    per table, and only what the outlet summaries need stays in memory (numbers and short
-    labels, never the text): term counts as running sums per outlet, and the few columns of
-    each table that :func:`framing.compare.comparison` reads. The outlet-level tables
-    (``voices``, ``terms``, ``comparison``) are computed at the end from those and written last.
+    per table and dropped, and only the outlet summaries' partial sums stay in memory (see
+    :mod:`framing.pipeline.summaries`; each chunk computes its own where it is analysed): term
+    counts per outlet, statement counts per outlet and speaker, marker counts per outlet, and
+    per article its sentence count and score sums (with each sentence's three interval scores
+    only for outlets whose interval resamples sentences). No sentence, quote or marker row is
+    kept. The outlet-level tables (``voices``, ``terms``, ``comparison``) are made from those
+    sums at the end, identical to what :func:`analyze` gives, and written last.
 
     Args:
         articles: The articles table or an iterable of tables.
@@ -199,7 +204,12 @@ def analyze_stream(
         tables = collector.tables()
         _warn_errors(tables["errors"])
         derived = _finish(
-            summary_articles, tables, collector.terms, opts, timings, sink=writer.append
+            summary_articles,
+            collector.summaries,
+            collector.terms,
+            opts,
+            timings,
+            sink=writer.append,
         )
     return StreamResult(
         files=dict(writer.paths),
@@ -309,25 +319,37 @@ class _Collector:
         self.slim = slim
         self.parts: list[ChunkResult] = []
         self.terms: TermCounts = {}
-        # Columns kept per table: None = all, () = none (a streaming run writes it and moves on).
-        self.keep: dict[str, tuple[str, ...] | None] = {}
-        for name in options.steps:
-            step = STEPS[name]
-            for table in step.tables:
-                self.keep[table] = step.summary_columns.get(table, ()) if slim else None
-        self.keep["errors"] = None
+        self.summaries = Summaries()
+        self.per_outlet: Counter[str] = Counter()  # articles so far, per outlet
+        # Tables kept: all of them, or (a streaming run, which writes each table and moves
+        # on: the outlet summaries come from the partial sums) only the errors.
+        self.keep = {t for name in options.steps for t in STEPS[name].tables} if not slim else set()
+        self.keep.add("errors")
 
     def add(self, chunk: ChunkResult) -> None:
         merge_terms(self.terms, chunk.terms)
-        tables = {}
-        for name, table in chunk.tables.items():
-            cols = self.keep.get(name)
-            if cols == ():
-                continue
-            if cols is not None:
-                table = _compact(table[[c for c in cols if c in table.columns]])
-            tables[name] = table
+        seen = len(self.summaries.sentiment) if self.summaries.sentiment is not None else 0
+        self.summaries.merge(chunk.summaries)
+        outlets = chunk.articles["outlet"].tolist()
+        before = {o: self.per_outlet[o] for o in set(outlets)}
+        self.per_outlet.update(outlets)
+        self._drop_sentence_scores(before, seen)
+        tables = {name: table for name, table in chunk.tables.items() if name in self.keep}
         self.parts.append(ChunkResult(articles=chunk.articles, tables=tables))
+
+    def _drop_sentence_scores(self, before: dict[str, int], seen: int) -> None:
+        """With ``ci_unit="auto"``, forget the sentence scores of outlets that have reached
+        the number of articles from which their interval resamples articles."""
+        sums = self.summaries.sentiment
+        if sums is None or self.options.comparison.get("ci_unit", "auto") != "auto":
+            return
+        from framing.compare import CLUSTER_MIN_ARTICLES
+
+        big = {o for o, n in self.per_outlet.items() if n >= CLUSTER_MIN_ARTICLES}
+        crossed = {o for o, n in before.items() if n < CLUSTER_MIN_ARTICLES and o in big}
+        if crossed:
+            sums.drop_sentences(crossed)
+        sums.drop_sentences(big, start=seen)
 
     def articles(self) -> pd.DataFrame:
         if not self.parts:
@@ -336,16 +358,11 @@ class _Collector:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         out = {}
-        for name in self.keep:
+        names = [t for name in self.options.steps for t in STEPS[name].tables] + ["errors"]
+        for name in (n for n in names if n in self.keep):
             frames = [p.tables[name] for p in self.parts if name in p.tables]
             out[name] = _concat(frames) if frames else _empty_table(name, self.options)
         return out
-
-
-def _compact(table: pd.DataFrame) -> pd.DataFrame:
-    """Store text columns as pandas strings (Arrow-backed where pyarrow is installed)."""
-    text = [c for c, dtype in table.dtypes.items() if dtype is np.dtype(object)]
-    return table.astype(dict.fromkeys(text, "str")) if text else table
 
 
 def _empty_table(table: str, options: Options) -> pd.DataFrame:
@@ -434,17 +451,18 @@ def _warn_errors(errors: pd.DataFrame) -> None:
 
 def _finish(
     articles: pd.DataFrame,
-    tables: Mapping[str, pd.DataFrame],
+    summaries: Summaries,
     terms: TermCounts,
     options: Options,
     timings: dict[str, float] | None = None,
     sink: Callable[[str, pd.DataFrame], None] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Tables computed once from all rows: distinctive terms, voices, and the comparison.
+    """Tables computed once at the end: distinctive terms, voices, and the comparison.
 
-    ``terms`` (the summed counts) is emptied as it is scored. With ``sink`` (a streaming run),
-    each table is handed to it as soon as it is made and only what the comparison needs is
-    kept, so the big outlet-level tables are never in memory together.
+    They come from the partial sums merged over every chunk (``summaries``, ``terms``), not
+    from the rows. ``terms`` (the summed counts) is emptied as it is scored. With ``sink`` (a
+    streaming run), each table is handed to it as soon as it is made and only what the
+    comparison needs is kept, so the big outlet-level tables are never in memory together.
     """
     from framing.compare import comparison
 
@@ -464,7 +482,7 @@ def _finish(
         step = STEPS[name]
         if step.derive is not None:
             start = time.perf_counter()
-            made = step.derive(tables, articles)
+            made = step.derive(summaries, articles)
             for table_name, table in made.items():
                 timings[table_name] = time.perf_counter() - start
                 if sink is not None:
@@ -473,11 +491,15 @@ def _finish(
                     derived[table_name] = table
             del made
     start = time.perf_counter()
+    from framing.quotes.voices import VoiceCounts
+    from framing.sentiment.summary import SentimentSums
+
+    steps = set(options.steps)
     derived["comparison"] = comparison(
         articles,
-        sentences=tables.get("sentences"),
-        quotes=tables.get("quotes"),
-        markers=tables.get("markers"),
+        sentences=_or_empty(summaries.sentiment, "sentiment" in steps, SentimentSums),
+        quotes=_or_empty(summaries.voices, "quotes" in steps, VoiceCounts),
+        markers=_or_empty(summaries.markers, "markers" in steps, dict),
         terms=derived.get("terms"),
         **options.comparison,
     )
@@ -485,3 +507,10 @@ def _finish(
     if sink is not None:
         sink("comparison", derived["comparison"])
     return derived
+
+
+def _or_empty(part: Any, selected: bool, empty: Callable[[], Any]) -> Any:
+    """A summary's partial sums; empty ones if its analysis ran on no article; None if not run."""
+    if not selected:
+        return None
+    return part if part is not None else empty()

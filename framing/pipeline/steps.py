@@ -17,11 +17,14 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
 from framing.text import Doc
+
+if TYPE_CHECKING:
+    from framing.pipeline.summaries import Summaries
 from framing.voice import own_word_count
 
 __all__ = [
@@ -52,10 +55,9 @@ class Step:
         run: ``run(doc, options) -> {table: rows}``; the module's per-article function(s).
         frame: ``frame(table, rows) -> DataFrame`` with the module's columns and dtypes.
         options: Keyword options of :func:`framing.analyze` this step accepts.
-        summary_columns: Per table, the columns the outlet summaries read; a streaming run
-            keeps only these in memory (a table not named here is not kept at all).
-        derive: ``derive(tables, articles) -> {name: table}``: outlet-level tables computed
-            once from all rows (e.g. ``voices`` from ``quotes``).
+        derive: ``derive(summaries, articles) -> {name: table}``: outlet-level tables
+            computed once at the end from the merged partial sums of every chunk (e.g.
+            ``voices`` from the statement counts; see :mod:`framing.pipeline.summaries`).
         prepare: ``prepare(options) -> options``, run once before any article: loads the
             lexicons the options name, so workers get data, not paths.
         required: Options without which the step cannot run (``actors`` for labels): by
@@ -67,10 +69,7 @@ class Step:
     run: Callable[[Doc, Mapping[str, Any]], dict[str, Rows]]
     frame: Callable[[str, Rows], pd.DataFrame]
     options: tuple[str, ...] = ()
-    summary_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    derive: Callable[[Mapping[str, pd.DataFrame], pd.DataFrame], dict[str, pd.DataFrame]] | None = (
-        None
-    )
+    derive: Callable[[Summaries, pd.DataFrame], dict[str, pd.DataFrame]] | None = None
     prepare: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
     required: tuple[str, ...] = ()
 
@@ -203,12 +202,10 @@ def _quotes_frame(table: str, rows: Rows) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(dtypes)
 
 
-def _quotes_derive(
-    tables: Mapping[str, pd.DataFrame], articles: pd.DataFrame
-) -> dict[str, pd.DataFrame]:
-    from framing.quotes import voices
+def _quotes_derive(summaries: Summaries, articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    from framing.quotes import VoiceCounts, voices
 
-    return {"voices": voices(tables["quotes"])}
+    return {"voices": voices(summaries.voices or VoiceCounts())}
 
 
 def _labels_prepare(options: Mapping[str, Any]) -> dict[str, Any]:
@@ -238,39 +235,12 @@ def _registry() -> dict[str, Step]:
             frame=_sentiment_frame,
             options=("mode", "overrides", "vader"),
             prepare=_sentiment_prepare,
-            summary_columns={
-                "sentences": (
-                    "article_id",
-                    "outlet",
-                    "sentence",
-                    "polarity",
-                    "subjectivity",
-                    "vader_compound",
-                    "polarity_stock",
-                    "subjectivity_stock",
-                    "polarity_own",
-                    "polarity_quoted",
-                ),
-            },
         ),
         "quotes": Step(
             name="quotes",
             tables=("quotes",),
             run=_quotes_run,
             frame=_quotes_frame,
-            summary_columns={
-                "quotes": (
-                    "article_id",
-                    "outlet",
-                    "quote_id",
-                    "kind",
-                    "quote",
-                    "speaker",
-                    "speaker_type",
-                    "verb_stance",
-                    "continues",
-                )
-            },
             derive=_quotes_derive,
         ),
         "markers": Step(
@@ -280,7 +250,6 @@ def _registry() -> dict[str, Step]:
             frame=_markers_frame,
             options=("lexicon", "categories"),
             prepare=_markers_prepare,
-            summary_columns={"markers": ("article_id", "outlet", "category", "in_quote")},
         ),
         "labels": Step(
             name="labels",

@@ -14,11 +14,18 @@ from framing.quotes.extract import (
     quotation_spans,
 )
 from framing.quotes.table import quote_rows, quotes
-from framing.quotes.voices import affiliation_of, load_affiliations, quote_summary, voices
+from framing.quotes.voices import (
+    VoiceCounts,
+    affiliation_of,
+    load_affiliations,
+    quote_summary,
+    voices,
+)
 
 __all__ = [
     "QuotationSpan",
     "Quote",
+    "VoiceCounts",
     "affiliation_of",
     "doc_quotes",
     "extract_quotes",

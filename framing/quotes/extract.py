@@ -33,6 +33,9 @@ Accuracy on PolNeAR is in ``benchmarks/README.md`` (section "Attribution").
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from framing.quotes.cues import (
     _is_org_word,
 )
@@ -126,15 +129,20 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
         stmts.append((_Stmt("direct", start, end, mention, -1, -1), k))
     stmts.sort(key=lambda p: (p[0].start, p[0].end))
     # continuation rows for quotations no statement covers
-    covered = [(s.start, s.end) for s, _ in stmts]
+    # (sorted by start, with the running maximum of the ends, so each test is a bisection:
+    # an article with thousands of quotations stays linear)
+    covered_starts = [s.start for s, _ in stmts]
+    covered_reach = list(accumulate((s.end for s, _ in stmts), max))
+    sent_starts = [s.start for s in sents]
     extra: list[tuple[_Stmt, int]] = []
     for mk in marks:
-        if any(a <= mk.inner_start and mk.inner_end <= b + 1 for a, b in covered):
+        # a statement covers the quotation's words, or overlaps the quotation
+        if _reaches(covered_starts, covered_reach, mk.inner_start, mk.inner_end - 1):
             continue
-        if any(a < mk.end and mk.start < b for a, b in covered):
+        if _reaches(covered_starts, covered_reach, mk.end - 1, mk.start + 1):
             continue
-        k = next((i for i, s in enumerate(sents) if s.start <= mk.start < s.end), -1)
-        if k < 0:
+        k = bisect_right(sent_starts, mk.start) - 1
+        if k < 0 or not sents[k].start <= mk.start < sents[k].end:
             continue
         sent = sents[k]
         lead = masked[sent.start : mk.start].strip()
@@ -187,6 +195,16 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
         resolved.append(q._replace(continues=cont))
         history.append(resolved[-1])
     return resolved
+
+
+def _reaches(starts: list[int], reach: list[int], at_most: int, at_least: int) -> bool:
+    """Is there a span starting at or before ``at_most`` that ends at or after ``at_least``?
+
+    ``starts`` are the spans' starts in ascending order, ``reach[i]`` the largest end among the
+    first ``i + 1`` spans.
+    """
+    i = bisect_right(starts, at_most) - 1
+    return i >= 0 and reach[i] >= at_least
 
 
 def _one_per_span(found: list[_Stmt]) -> list[_Stmt]:
@@ -246,10 +264,13 @@ def quotation_spans(doc: Doc) -> list[QuotationSpan]:
     ``attributed=False`` marks quotations no statement covers: scare quotes ("so-called"),
     titles of banners, books or operations, and quoted words with no speaker in sight.
     """
-    stmts = doc_quotes(doc)
+    spans = sorted((q.start, q.end) for q in doc_quotes(doc))
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
     out = []
     for mk in _doc_marks(doc):
-        attributed = any(q.start < mk.end and mk.start < q.end for q in stmts)
+        # some statement overlaps the quotation (found by bisection: linear in the article)
+        attributed = _reaches(starts, reach, mk.end - 1, mk.start + 1)
         out.append(QuotationSpan(mk.start, mk.end, attributed))
     return out
 

@@ -36,11 +36,12 @@ Modules: :mod:`~framing.sentiment.pattern` (TextBlob's scoring loop, exactly),
 
 from framing.sentiment.lexical import Override, load_overrides
 from framing.sentiment.scoring import driver_rows, sentence_rows, sentiment_rows
-from framing.sentiment.summary import sentiment_summary
+from framing.sentiment.summary import SentimentSums, sentiment_summary
 from framing.sentiment.tables import sentiment, sentiment_drivers
 
 __all__ = [
     "Override",
+    "SentimentSums",
     "driver_rows",
     "load_overrides",
     "sentence_rows",

@@ -213,6 +213,8 @@ def assess_state(
             if w in _NEGATIONS:
                 n = k
         else:
+            if n is None and m is None and w.isalpha() and w not in _NEGATIONS:
+                continue  # a plain word with nothing pending: none of the rules below applies
             if w in _NEGATIONS:
                 n = k
             elif n is not None and len(w.strip("'")) > 1:
