@@ -69,6 +69,11 @@ OVERVIEW_LABELS = {
     "subjectivity_stock": "subjectivity (stock TextBlob)",
     "polarity_own": "polarity of the outlet's own narration",
     "polarity_quoted": "polarity inside quotations",
+    "subjectivity_own": "subjectivity of the outlet's own narration",
+    "subjectivity_quoted": "subjectivity inside quotations",
+    "vader_compound_own": "VADER compound of the outlet's own sentences",
+    "vader_compound_quoted": "VADER compound of quoted sentences",
+    "sentences_quoted": "sentences mostly quoted",
     "too_little_text": "too little text for a stable estimate",
     "statements_per_1000_words": "attributed statements per 1,000 words",
     "share_direct": "share of statements quoted directly",
@@ -76,8 +81,11 @@ OVERVIEW_LABELS = {
     "share_non_neutral_verbs": "share with a non-neutral reporting verb",
     "top_voice": "most-quoted voice",
     "words_own": "words in the outlet's own voice",
+    "words_quoted": "words inside quotations",
     "loaded_per_1k": "loaded words per 1,000",
     "distancing_per_1k": "distancing words per 1,000",
+    "loaded_per_1k_quoted": "loaded words per 1,000 quoted (from 200 quoted words)",
+    "distancing_per_1k_quoted": "distancing words per 1,000 quoted (from 200 quoted words)",
     "hedge_per_1k": "hedges per 1,000",
     "intensifier_per_1k": "intensifiers per 1,000",
     "top_terms": "most distinctive terms",
@@ -124,7 +132,7 @@ def _cell(table: pd.DataFrame, outlet: Any, col: str) -> str:
         return "yes" if bool(value) else "no"
     if col.startswith("share_") and isinstance(value, float) and value == value:
         return f"{value:.0%}"
-    text = _fmt(value, 1 if col.endswith("_per_1k") or "per_1000" in col else 2)
+    text = _fmt(value, 1 if "_per_1k" in col or "per_1000" in col else 2)
     lo, hi = f"{col}_ci_low", f"{col}_ci_high"
     if lo in table.columns and hi in table.columns and text:
         text += f" [{_fmt(table.at[outlet, lo], 2)}, {_fmt(table.at[outlet, hi], 2)}]"
