@@ -14,13 +14,12 @@ from framing.report.figures import figure_html
 from framing.report.page import (
     READING_VIEW_MAX,
     actors_beside,
-    caution_note,
     render_report,
     report,
     report_from_source,
     sentiment_drivers_or_none,
-    voices_table,
 )
+from framing.report.sections import caution_note, voices_table
 from framing.report.tables import OVERVIEW_LABELS, html_table, overview_table
 
 __all__ = [
