@@ -1176,3 +1176,57 @@ def test_quotes_voice_counts_merged_by_chunk_equal_the_whole_table(story_article
         quote_summary(table, story_articles),
         check_exact=True,
     )
+
+
+# --- issue 7, round 2: faster cue search and subject walk, identical results -----------------
+
+_CUT_TEXT = "Al-Kadhimi told reporters he pointed out that officials said nothing, Biden added."
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (0, 82, [(11, 15, "told"), (29, 40, "pointed out"), (56, 60, "said"), (76, 81, "added")]),
+        (0, 13, []),  # "to" (cut from "told") is no form
+        (13, 82, [(29, 40, "pointed out"), (56, 60, "said"), (76, 81, "added")]),
+        (0, 34, [(11, 15, "told")]),  # "point" without "out"
+        (12, 50, [(29, 40, "pointed out")]),  # starts inside "told"
+        (29, 40, [(29, 40, "pointed out")]),
+        (60, 79, [(76, 79, "add")]),  # a window that cuts a word sees the cut word
+    ],
+)
+def test_quotes_find_forms_windows(lo, hi, expected):
+    from framing.quotes.verbs import find_forms
+
+    lex = load_verbs()
+    # the first call on a string scans the window, later calls use the string's word list
+    assert [find_forms(lex, _CUT_TEXT, lo, hi) for _ in range(3)] == [expected] * 3
+
+
+@pytest.mark.parametrize(
+    ("left", "expected"),
+    [
+        ("Austin further", "Austin"),
+        ("Biden has repeatedly", "Biden"),
+        ("He went on to", "He"),
+        ("The president on", "The president"),
+        ("He's reportedly", "He"),
+        ("Kadhimi, who later", "Kadhimi, who"),
+        ("officials Monday", "officials"),
+        ("In", "In"),
+    ],
+)
+def test_quotes_strip_aux(left, expected):
+    from framing.quotes.speakers import strip_aux
+
+    assert strip_aux(left) == expected
+
+
+def test_quotes_walk_left_window_equals_whole_clause():
+    from framing.quotes.speakers import _tokens, _walk_left, _walk_tokens
+
+    lead = "In a statement released on Monday after the talks in Washington, " * 6
+    text = lead + "Iraqi Prime Minister Mustafa al-Kadhimi"
+    whole = _walk_tokens(_tokens(text, 0, len(text)), margin=0)
+    assert _walk_left(text, 0, len(text)) == whole
+    assert [t[2] for t in whole] == ["Iraqi", "Prime", "Minister", "Mustafa", "al-Kadhimi"]

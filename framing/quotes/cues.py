@@ -83,15 +83,20 @@ _NEGATED = re.compile(
     r"\bwhen|\bhow|\bunable\s+to|\bhas\s+yet\s+to)\s*$",
     re.IGNORECASE,
 )
+# Every match of _NEGATED ends (before white space) with one of these.
+_NEGATED_ENDS = ("not", "n't", "never", "to", "what", "when", "how")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
 _IRREGULAR_PARTICIPLES = wordset("said told written spoken shown known found")
 _PARTICIPLE_ONLY = wordset("""spoken written shown known gone""")
 _NOUN_BEFORE = wordset("""a an the these those his her their its our my your no""")
 
 
+_WORD_BEFORE_ADVERBS_RE1 = re.compile(r"[\w'\-]+")
+
+
 def _word_before_adverbs(before: str) -> str:
     """The last word of ``before`` that is not an adverb ("could only quip" -> "could")."""
-    words = re.findall(r"[\w'\-]+", before)
+    words = _WORD_BEFORE_ADVERBS_RE1.findall(before)
     while words and (
         words[-1].lower() in ("only", "also", "just", "still") or words[-1].endswith("ly")
     ):
@@ -131,9 +136,16 @@ def _base_subject(word: str) -> bool:
     return word[:1].isupper() and word.endswith("s")
 
 
+_HEADLINE_CASE_RE1 = re.compile(r"[A-Za-z][\w'\-]*")
+
+
 def _headline_case(masked: str, lo: int, hi: int) -> bool:
-    words = re.findall(r"[A-Za-z][\w'\-]*", masked[lo:hi])
+    words = _HEADLINE_CASE_RE1.findall(masked[lo:hi])
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+_FIND_CUES_RE1 = re.compile(r"([\w'\-]+)\s*$")
+_FIND_CUES_RE2 = re.compile(r"\b(?:has|have|had|having)\s+$")
 
 
 def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tuple[int, int, str]]:
@@ -151,13 +163,13 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
             if not headline:
                 continue
         before = masked[max(lo, start - 40) : start]
-        if _NEGATED.search(before):
+        if before.rstrip().lower().endswith(_NEGATED_ENDS) and _NEGATED.search(before):
             continue
-        if form in _PARTICIPLE_ONLY and not re.search(r"\b(?:has|have|had|having)\s+$", before):
+        if form in _PARTICIPLE_ONLY and not _FIND_CUES_RE2.search(before):
             continue
         if _PASSIVE.search(before) and (form.endswith("ed") or form in _IRREGULAR_PARTICIPLES):
             continue  # "are easily refuted", "was told": the subject is not the speaker
-        prev = re.search(r"([\w'\-]+)\s*$", before)
+        prev = _FIND_CUES_RE1.search(before)
         pword = prev.group(1) if prev else ""
         possessive = pword.endswith("'s") and pword.lower()[:-2] not in (
             "he",
@@ -209,9 +221,12 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
 # Directives and commitments report their content as an infinitive: "vowed to take his
 # campaign to the convention", "urged Congress to act", "asked the committee to preserve them".
 # Cues too common in other senses to take a bare clause: "the borrowing continued ...".
+_TRAILING_BLOCKED_RE1 = re.compile(r"\s*to\s+([a-z]+)")
+
+
 def _trailing_blocked(masked: str, v1: int, hi: int) -> bool:
     """True when words after a cue show it is no trailing attribution ("continue to be")."""
-    m = re.match(r"\s*to\s+([a-z]+)", masked[v1:hi])
+    m = _TRAILING_BLOCKED_RE1.match(masked[v1:hi])
     return bool(m and tag(m.group(1)) == "VB")
 
 
@@ -228,13 +243,17 @@ _INFINITIVE_LEMMAS = wordset(
 )
 
 
+_INFINITIVE_RE1 = re.compile(rf"\s*(?:[\w.'\-]+\s+){{0,6}}?(?:not\s+)?(?=to\s+(?:[a-z]|{MASK}))")
+_INFINITIVE_RE2 = re.compile(rf"to\s+(?:[a-z]+ly\s+)?([a-z]+|{MASK})")
+
+
 def _infinitive(rest: str, lemma: str) -> int | None:
     if lemma not in _INFINITIVE_LEMMAS:
         return None
-    m = re.match(rf"\s*(?:[\w.'\-]+\s+){{0,6}}?(?:not\s+)?(?=to\s+(?:[a-z]|{MASK}))", rest)
+    m = _INFINITIVE_RE1.match(rest)
     if not m:
         return None
-    word = re.match(rf"to\s+(?:[a-z]+ly\s+)?([a-z]+|{MASK})", rest[m.end() :])
+    word = _INFINITIVE_RE2.match(rest[m.end() :])
     if word is None or (word.group(1)[0] != MASK and tag(word.group(1)) not in ("VB", "VBP", "")):
         return None
     return _inf_start(rest, m.end())
@@ -253,6 +272,10 @@ _SUBJ_TAGS = ("NN", "NNS", "NNP", "NNPS", "PRP")
 _CONTRACTED = re.compile(r"(?i)[a-z]+(?:'s|'re|'ve|'ll|'d|'m|n't)$")
 
 
+_HAS_FINITE_VERB_RE1 = re.compile(r"\bto\s+[a-z]+")
+_HAS_FINITE_VERB_RE2 = re.compile(r"\bto\s+([a-z]+)")
+
+
 def _has_finite_verb(
     masked: str, start: int, hi: int, limit: int = 14, *, lenient: bool = False, skip: int = 1
 ) -> bool:
@@ -269,8 +292,8 @@ def _has_finite_verb(
         for k, w in enumerate(words[1:], 1)
     ):
         return True  # 'said he "cannot walk down the street"'
-    if lenient and re.search(r"\bto\s+[a-z]+", masked[start : min(hi, start + 200)]):
-        m = re.search(r"\bto\s+([a-z]+)", masked[start : min(hi, start + 200)])
+    if lenient and _HAS_FINITE_VERB_RE1.search(masked[start : min(hi, start + 200)]):
+        m = _HAS_FINITE_VERB_RE2.search(masked[start : min(hi, start + 200)])
         if m and tag(m.group(1)) in ("VB", "VBP", "NN"):
             return True  # headlines: "US to end combat mission in Iraq, Biden announces"
     if (
@@ -296,6 +319,32 @@ def _pron_contraction(word: str) -> bool:
     return base in ("he", "she", "it", "they", "we", "i", "you", "there", "that", "who", "what")
 
 
+_CONTENT_AFTER_RE1 = re.compile(rf"\s*[,:]?\s*(?={MASK})")
+_CONTENT_AFTER_RE2 = re.compile(r"\s*:\s*")
+_CONTENT_AFTER_RE3 = re.compile(rf"[^{MASK}.;:]{{1,80}}?[:,]\s*(?={MASK})")
+_CONTENT_AFTER_RE4 = re.compile(rf"\s*(?:as|it|them|him|her|this)\s+(?={MASK})")
+_CONTENT_AFTER_RE5 = re.compile(r"\s*,?\s*that\b")
+_CONTENT_AFTER_RE6 = re.compile(r"\s*(?:about|of|on)\s+(?=\S)")
+_CONTENT_AFTER_RE7 = re.compile(r"\s*[,:]?\s*")
+_CONTENT_AFTER_RE8 = re.compile(r"[\w.'\-]+")
+_CONTENT_AFTER_RE9 = re.compile(rf"\s*(?:,\s*|:\s*|that\b\s*)(?={MASK}|\S)")
+_CONTENT_AFTER_RE10 = re.compile(
+    r"\s*(?:(?:the|a|an|his|her|their|its|our|my|some|several|two|three)\s+"
+    r"(?:(?!(?:as|when|while|because|if|after|before)\b)[\w.'\-]+\s+){0,3}?"
+    r"(?!(?:as|when|while|because|if|after|before)\b)[\w.'\-]+"
+    r"(?=\s+(?:that|on|in|at|during|after|before|"
+    r"ahead|last|this|about|[a-z]+day|he|she|they|it|we|there)\b|\s*[,:.])"
+    r"|him|her|them|us|me|you|reporters|journalists|[A-Za-z.'\-]+(?:\s+[A-Z][\w.'\-]*)*)"
+)
+_CONTENT_AFTER_RE11 = re.compile(r"[;]")
+_CONTENT_AFTER_RE12 = re.compile(r"\s*(?:he|she|they|it|we|i|there)\b")
+_CONTENT_AFTER_RE13 = re.compile(rf"\s*(?:[,:]\s*{MASK}|:|that\b)")
+_CONTENT_AFTER_RE14 = re.compile(r"[\s,]*(?:[\w.'\-]+[\s,]+){0,12}")
+_CONTENT_AFTER_RE15 = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|be)\b")
+_CONTENT_AFTER_RE16 = re.compile(r"[.;:]")
+_CONTENT_AFTER_RE17 = re.compile(r"[,.;]")
+
+
 def _content_after(
     norm: str, masked: str, v_end: int, hi: int, lemma: str, *, beliefs: bool = False
 ) -> int | None:
@@ -307,27 +356,27 @@ def _content_after(
     rest = masked[v_end:hi]
     if not rest.strip(" .,;!?"):
         return None
-    m = re.match(rf"\s*[,:]?\s*(?={MASK})", rest)
+    m = _CONTENT_AFTER_RE1.match(rest)
     if m:
         return v_end + m.end()
-    m = re.match(r"\s*:\s*", rest)
+    m = _CONTENT_AFTER_RE2.match(rest)
     if m:
         return v_end + m.end()
     # 'said of the request: "..."', 'added about Carson: "..."', 'said in a statement, "..."'
-    m = re.match(rf"[^{MASK}.;:]{{1,80}}?[:,]\s*(?={MASK})", rest)
+    m = _CONTENT_AFTER_RE3.match(rest)
     if m and not _has_finite_verb(masked, v_end, v_end + m.end(), 20, skip=0):
         return v_end + m.end()
-    m = re.match(rf"\s*(?:as|it|them|him|her|this)\s+(?={MASK})", rest)
+    m = _CONTENT_AFTER_RE4.match(rest)
     if m:
         return v_end + m.end()
-    m = re.match(r"\s*,?\s*that\b", rest)
+    m = _CONTENT_AFTER_RE5.match(rest)
     if m:
         return v_end + m.end()
     if lemma in _EXPLICIT_ONLY and not (beliefs and lemma in ("show", "find")):
-        e = re.match(rf"\s*(?:,\s*|:\s*|that\b\s*)(?={MASK}|\S)", rest)
-        if not e or not re.match(rf"\s*(?:[,:]\s*{MASK}|:|that\b)", rest):
+        e = _CONTENT_AFTER_RE9.match(rest)
+        if not e or not _CONTENT_AFTER_RE13.match(rest):
             return None
-    about = re.match(r"\s*(?:about|of|on)\s+(?=\S)", rest)
+    about = _CONTENT_AFTER_RE6.match(rest)
     if about and lemma in _ABOUT_LEMMAS:
         return v_end + about.end()  # "joked about coloring her hair", "spoke of a rebirth"
     if lemma in ("talk", "speak"):
@@ -337,37 +386,29 @@ def _content_after(
         return v_end + inf
     # "that" a little later, past an object or adverbials
     t = _THAT.search(rest[:160])
-    if t and MASK not in rest[: t.start()] and not re.search(r"[;]", rest[: t.start()]):
+    if t and MASK not in rest[: t.start()] and not _CONTENT_AFTER_RE11.search(rest[: t.start()]):
         between = rest[: t.start()]
         if (
-            lemma in _TELL_LEMMAS or re.fullmatch(r"[\s,]*(?:[\w.'\-]+[\s,]+){0,12}", between)
-        ) and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would|be)\b", between):
+            lemma in _TELL_LEMMAS or _CONTENT_AFTER_RE14.fullmatch(between)
+        ) and not _CONTENT_AFTER_RE15.search(between):
             return v_end + t.end()
     if _BAD_AFTER.match(rest) and lemma not in ("according to",):
         return None
     if lemma in ("ask", "wonder", "question"):
         wh = _WH.search(rest[:120])
-        if wh and not re.search(r"[.;:]", rest[: wh.start()]):
+        if wh and not _CONTENT_AFTER_RE16.search(rest[: wh.start()]):
             return v_end + wh.start()
         if lemma != "question":
             return None
     if lemma in ("call",):  # called X "Y": the quotation must come within a few words
         q = rest.find(MASK)
-        if 0 <= q < 60 and not re.search(r"[,.;]", rest[:q]):
+        if 0 <= q < 60 and not _CONTENT_AFTER_RE17.search(rest[:q]):
             return v_end
         return None
     pos = 0
-    if lemma in _TELL_LEMMAS and not re.match(r"\s*(?:he|she|they|it|we|i|there)\b", rest):
+    if lemma in _TELL_LEMMAS and not _CONTENT_AFTER_RE12.match(rest):
         # skip the object: "told reporters", "told The Associated Press on Sunday"
-        m = re.match(
-            r"\s*(?:(?:the|a|an|his|her|their|its|our|my|some|several|two|three)\s+"
-            r"(?:(?!(?:as|when|while|because|if|after|before)\b)[\w.'\-]+\s+){0,3}?"
-            r"(?!(?:as|when|while|because|if|after|before)\b)[\w.'\-]+"
-            r"(?=\s+(?:that|on|in|at|during|after|before|"
-            r"ahead|last|this|about|[a-z]+day|he|she|they|it|we|there)\b|\s*[,:.])"
-            r"|him|her|them|us|me|you|reporters|journalists|[A-Za-z.'\-]+(?:\s+[A-Z][\w.'\-]*)*)",
-            rest,
-        )
+        m = _CONTENT_AFTER_RE10.match(rest)
         if not m:
             return None
         pos = m.end()
@@ -376,13 +417,13 @@ def _content_after(
         if not pp or pp.end() == pos:
             break
         pos = pp.end()
-    m = re.match(r"\s*[,:]?\s*", rest[pos:])
+    m = _CONTENT_AFTER_RE7.match(rest[pos:])
     pos += m.end() if m else 0
     if pos >= len(rest):
         return v_end + pos if rest.rstrip().endswith(":") else None
     if rest[pos] == MASK:
         return v_end + pos
-    word = re.match(r"[\w.'\-]+", rest[pos:])
+    word = _CONTENT_AFTER_RE8.match(rest[pos:])
     if not word or _BAD_AFTER.match(rest, pos):
         return None
     w = word.group()
@@ -408,6 +449,11 @@ def _content_after(
     return v_end + pos
 
 
+_AGREES_RE1 = re.compile(
+    r"\b(?:would|will|can|could|did|does|do|may|might|should|must|to)\b|'ll|'d"
+)
+
+
 def _agrees(masked: str, mention: Mention, cue: str, cue_start: int = -1) -> bool:
     """Subject-verb agreement: "helicopters suggests" is no attribution."""
     written = masked[mention.start : mention.end].split()[-1]
@@ -418,9 +464,7 @@ def _agrees(masked: str, mention: Mention, cue: str, cue_start: int = -1) -> boo
         head in ("he", "she", "it")
         and tag(first) in ("VB", "VBP")
         and not first.endswith("ed")
-        and not re.search(
-            r"\b(?:would|will|can|could|did|does|do|may|might|should|must|to)\b|'ll|'d", between
-        )
+        and not _AGREES_RE1.search(between)
     ):
         return False  # "He deny": the cue is no verb of this subject
     if mention.role_start >= 0 or head.endswith(")") or not written.islower():
@@ -450,10 +494,13 @@ def _is_org_word(mention: str) -> bool:
     return bool(words) and bool({"organisation", "government"} & _cat(words[-1]))
 
 
+_FIRST_VERBISH_RE1 = re.compile(r"(?<![\w'-])[A-Za-z][a-z']*")
+
+
 def _first_verbish(masked: str, lo: int, hi: int) -> int:
     """Offset of the first finite verb of a clause (where its subject ends)."""
     prev = ""
-    for m in re.finditer(r"(?<![\w'-])[A-Za-z][a-z']*", masked[lo:hi]):
+    for m in _FIRST_VERBISH_RE1.finditer(masked[lo:hi]):
         w = m.group()
         after_det = prev in _NOUN_BEFORE or prev in ("the", "a", "an")
         prev = w.lower()
@@ -469,12 +516,15 @@ def _first_verbish(masked: str, lo: int, hi: int) -> int:
     return hi
 
 
+_COORDINATED_SUBJECT_RE1 = re.compile(r"(?<![\w'-])[a-z][a-z']*")
+
+
 def _coordinated_subject(masked: str, lo: int, v0: int) -> int:
     """Where the subject of "X knocked Rubio and called him ..." ends: before "knocked"."""
     left = masked[lo:v0]
     verbs = [
         m
-        for m in re.finditer(r"(?<![\w'-])[a-z][a-z']*", left)
+        for m in _COORDINATED_SUBJECT_RE1.finditer(left)
         if is_finite_verb(m.group()) or (not tag(m.group()) and m.group().endswith("ed"))
     ]
     return lo + verbs[-1].start() if verbs else v0

@@ -22,6 +22,9 @@ _PRONOUN_MENTIONS = wordset("""he she him his her""")
 _PLURAL_PRONOUNS = wordset("""they them we""")
 
 
+_RESOLVE_RE1 = re.compile(r"(?:[A-Z][\w.'\-]*\s){1,3}[A-Z][\w'\-]+")
+
+
 def _resolve(
     text: str,
     norm: str,
@@ -50,7 +53,7 @@ def _resolve(
     if m.role_start >= 0 and written.split()[-1][:1].islower():
         # "Another delegate on the Cruz slate, Jim Poolman, said": the name is the appositive
         appos = " ".join(text[m.role_start : m.role_end].split())
-        if re.fullmatch(r"(?:[A-Z][\w.'\-]*\s){1,3}[A-Z][\w'\-]+", appos):
+        if _RESOLVE_RE1.fullmatch(appos):
             full, nrole = resolve_name(appos, names)
             return Quote(
                 st.kind,
@@ -149,14 +152,13 @@ def _resolve(
     )
 
 
+_LEADING_ROLE_RE1 = re.compile(r"(?i)president|minister|secretary|gen\.|sen\.")
+
+
 def _leading_role(written: str) -> str:
     words = written.split()
     k = len(words)
-    while (
-        k > 0
-        and words[k - 1][:1].isupper()
-        and not re.fullmatch(r"(?i)president|minister|secretary|gen\.|sen\.", words[k - 1])
-    ):
+    while k > 0 and words[k - 1][:1].isupper() and not _LEADING_ROLE_RE1.fullmatch(words[k - 1]):
         k -= 1
     return " ".join(words[:k]) if 0 < k < len(words) else ""
 

@@ -80,17 +80,21 @@ _CAPITAL_STOPS = wordset(
     """that which when while because as if but or after before since so where although though
     whether than until unless there here then also not it's"""
 )
-_AUX = re.compile(
-    r"(?:\s+(?:has|have|had|would|will|also|further|later|then|previously|repeatedly|again|"
+_AUX_WORDS = (
+    r"has|have|had|would|will|also|further|later|then|previously|repeatedly|again|"
     r"once|often|always|never|not|n't|did|does|do|recently|earlier|first|publicly|privately|"
     r"himself|herself|themselves|itself|(?i:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)|today|yesterday|tonight|night|morning|afternoon|evening|here|there|"
     r"reportedly|just|even|still|flatly|had|is|was|were|are|been|could|may|might|should|can|"
-    r"[a-z]+ly))+$"
+    r"[a-z]+ly"
 )
+_AUX = re.compile(rf"(?:\s+(?:{_AUX_WORDS}))+$")
+_AUX_WORD = re.compile(_AUX_WORDS)
 _QUANTIFIERS = wordset("another one others some many most both few several all none")
 _DEFINITE = wordset("the a an this that his her its their our my your another every each")
-_TIME_TAIL = re.compile(r"\s+(?:on|in|at|last|this|late|early|earlier|later)$", re.IGNORECASE)
+_TIME_TAIL_WORDS = r"on|in|at|last|this|late|early|earlier|later"
+_TIME_TAIL = re.compile(rf"\s+(?:{_TIME_TAIL_WORDS})$", re.IGNORECASE)
+_TIME_TAIL_WORD = re.compile(_TIME_TAIL_WORDS, re.IGNORECASE)
 _PREPOSITIONS = wordset(
     """on in at during after before ahead from via through with when while to for of about by
     over under since until into onto upon across"""
@@ -120,6 +124,9 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|person|people|ary|ive|ie)s?$")
 
 
+_HEAD_OK_RE1 = re.compile(r"(?:al|el|bin|de|van|von)-[A-Z]")
+
+
 def _head_ok(word: str) -> bool:
     """Can ``word`` head a speaker mention? Names, pronouns, people and organisation nouns."""
     low = word.lower().removesuffix("'s")
@@ -127,7 +134,7 @@ def _head_ok(word: str) -> bool:
         return True
     if low in _TIME_WORDS or low.replace(",", "").replace(".", "").isdigit():
         return False
-    if word[0].isupper() or word[0] in "@#" or re.match(r"(?:al|el|bin|de|van|von)-[A-Z]", word):
+    if word[0].isupper() or word[0] in "@#" or _HEAD_OK_RE1.match(word):
         return True
     if _cat(low):
         return True
@@ -181,12 +188,40 @@ def _trim_front(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return toks[i:]
 
 
+# _walk_left tokenises only the last _WALK_WINDOW characters first (the walk seldom goes back
+# more than a few words); it tokenises all of ``masked[lo:hi]`` when the walk comes within
+# _WALK_MARGIN tokens of the window's first token, so the result never depends on the window.
+_WALK_WINDOW = 240
+_WALK_MARGIN = 10
+
+
 def _walk_left(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    toks = _tokens(masked, lo, hi)
+    start = hi - _WALK_WINDOW
+    if start > lo:
+        # start the window at white space: no token spans white space, so tokenising from
+        # there gives the same last tokens as tokenising from ``lo``
+        while start < hi and not masked[start].isspace():
+            start += 1
+        if start < hi:
+            found = _walk_tokens(_tokens(masked, start, hi))
+            if found is not None:
+                return found
+    return _walk_tokens(_tokens(masked, lo, hi), margin=0) or []
+
+
+def _walk_tokens(
+    toks: list[tuple[int, int, str]], margin: int = _WALK_MARGIN
+) -> list[tuple[int, int, str]] | None:
+    """The subject phrase at the end of ``toks``; None if the walk looked at one of the first
+    ``margin`` tokens (the caller then walks all the tokens of the clause)."""
+    if margin and len(toks) <= margin:
+        return None
     out: list[tuple[int, int, str]] = []
     j = len(toks)
     while j > 0:
         j -= 1
+        if j < margin:
+            return None
         w = toks[j][2]
         low = w.lower()
         if w == ")":  # "Sen. Ted Cruz (R-Tex.)": keep a short parenthesis inside the mention
@@ -252,32 +287,79 @@ def antecedent(masked: str, lo: int, pos: int) -> Mention | None:
     return Mention(toks[0][0], toks[-1][1])
 
 
+_INSIDE_PHRASE_RE1 = re.compile(r"([A-Za-z']+)\s*$")
+
+
 def _inside_phrase(before: str) -> bool:
     """Does ``before`` end with a word that makes the next name part of a phrase ("in X")?"""
-    m = re.search(r"([A-Za-z']+)\s*$", before)
+    m = _INSIDE_PHRASE_RE1.search(before)
     if m is None:
         return False
     return tag(m.group(1).lower()) in ("IN", "VBN", "VBD", "VBG", "TO", "CD")
 
 
+_STRIP_AUX_RE1 = re.compile(r"\b(he|she|it|who|that|[A-Z][\w.\-]*)['\u2019]s(?:\s+[a-z]+ly)?$")
+_STRIP_AUX_RE2 = re.compile(
+    r"\s+(?:went|goes|go|going)\s+on\s+to$|\s+(?:took|takes|take)\s+to\s+twitter\s+to$",
+    re.IGNORECASE,
+)
+
+
 def strip_aux(left: str) -> str:
     """Drop auxiliaries, adverbs and time words before a cue: "Austin further" -> "Austin"."""
     left = left.rstrip()
-    contracted = re.search(r"\b(he|she|it|who|that|[A-Z][\w.\-]*)['\u2019]s(?:\s+[a-z]+ly)?$", left)
+    # (each pattern runs only when the text holds what every match of it contains)
+    contracted = _STRIP_AUX_RE1.search(left) if "'s" in left or "\u2019s" in left else None
     if contracted:  # "He's predicting": the subject is "He"
         left = left[: contracted.end(1)]
     # "He went on to call ...", "she took to Twitter to say ...": the subject is before
-    left = re.sub(
-        r"\s+(?:went|goes|go|going)\s+on\s+to$|\s+(?:took|takes|take)\s+to\s+twitter\s+to$",
-        "",
-        left,
-        flags=re.IGNORECASE,
-    )
+    tail = left[-3:].lower()
+    if tail.endswith(("to", "to\n")):
+        left = _STRIP_AUX_RE2.sub("", left)
     while True:
-        m = _AUX.search(left) or _TIME_TAIL.search(left)
-        if not m:
-            return left
-        left = left[: m.start()]
+        if left[-1:].isspace():  # (never after rstrip; kept for exactness)
+            m = _AUX.search(left) or _TIME_TAIL.search(left)
+            if not m:
+                return left
+            cut = m.start()
+        else:
+            cut = _tail_words(left, _AUX_WORD, many=True)
+            if cut < 0:
+                cut = _tail_words(left, _TIME_TAIL_WORD, many=False)
+            if cut < 0:
+                return left
+        left = left[:cut]
+
+
+def _tail_words(left: str, word: re.Pattern[str], *, many: bool) -> int:
+    """Where ``(?:\\s+(?:WORD))+$`` (``many``) or ``\\s+(?:WORD)$`` first matches in ``left``
+    (which does not end in white space), or -1: the same as ``re.search(...).start()``, found
+    by walking back over the last words instead of trying every position of ``left``.
+
+    A match is white space then a whole word (no white space inside), repeated up to the end,
+    so it starts at the white space before the first of the final words ``word`` matches.
+    """
+    cut = -1
+    end = len(left)
+    while end > 0:
+        start = end
+        while start > 0 and not left[start - 1].isspace():
+            start -= 1
+        if start == end or word.fullmatch(left, start, end) is None:
+            break
+        space = start
+        while space > 0 and left[space - 1].isspace():
+            space -= 1
+        if space == start:  # the word opens the string: no white space before it
+            break
+        cut = space
+        if not many:
+            break
+        end = space
+    return cut
+
+
+_MENTION_BEFORE_RE1 = re.compile(r"\s+([a-z]+)\s+and$")
 
 
 def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] | None:
@@ -298,7 +380,7 @@ def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] 
     """
     left = masked[lo:cue_start].rstrip()
     # "he laughed and said": skip a coordinated verb
-    coord = re.search(r"\s+([a-z]+)\s+and$", left)
+    coord = _MENTION_BEFORE_RE1.search(left)
     if coord and tag(coord.group(1)) in ("VBD", "VBZ", "VBP"):
         left = left[: coord.start()]
     left = strip_aux(left)
@@ -435,8 +517,14 @@ _NAME_TOKEN = re.compile(
 _PARTICLES = wordset("""al bin ibn de van von da del la le di du""")
 
 
+_WORDS_RE1 = re.compile(r"[\w@#&]+(?:[.'\-][\w@#&]+)*\.?")
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[\w@#&]+(?:[.'\-][\w@#&]+)*\.?", text)]
+    return [w for w in _WORDS_RE1.findall(text)]
+
+
+_SPEAKER_TYPE_RE1 = re.compile(r"\d+ (?:in|out of) \d+$")
 
 
 def speaker_type(mention: str, *, is_person_name: bool = False) -> str:
@@ -453,7 +541,7 @@ def speaker_type(mention: str, *, is_person_name: bool = False) -> str:
         return "unknown"
     if is_person_name:
         return "person"
-    if re.search(r"\d+ (?:in|out of) \d+$", mention) or mention.lower().endswith("percent"):
+    if _SPEAKER_TYPE_RE1.search(mention) or mention.lower().endswith("percent"):
         return "group"  # "about 4 in 10", "51 percent of respondents"
     low = [w.lower().removesuffix("'s") for w in words]
     for i, w in enumerate(low[1:], 1):  # "Statements from both sides": the head comes first
@@ -511,9 +599,14 @@ class NameIndex(NamedTuple):
 
 
 _SEQ = re.compile(
-    r"(?<![\w'])(?:(?:[A-Z][\w'\-]*\.?|(?:al|el|bin|ibn|de|van|von|da)[\- ][A-Z][\w'\-]*)"
+    # (?=[A-Zabdeiv]): the first letter of any match, checked before the look-behind (faster)
+    r"(?=[A-Zabdeiv])(?<![\w'])"
+    r"(?:(?:[A-Z][\w'\-]*\.?|(?:al|el|bin|ibn|de|van|von|da)[\- ][A-Z][\w'\-]*)"
     r"(?: (?=[A-Z]|al-|el-|bin |ibn |de |van |von |da ))?)+"
 )
+
+
+_NONSPACE = re.compile(r"\S+")
 
 
 def _key(word: str) -> str:
@@ -522,6 +615,12 @@ def _key(word: str) -> str:
         if w.startswith(p):
             w = w[len(p) :]
     return w
+
+
+_BUILD_NAME_INDEX_RE1 = re.compile(r"^(?:[A-Z]{3,}\S*?[-,]\s*)+")
+_BUILD_NAME_INDEX_RE2 = re.compile(r"^[A-Z]{3,}-")
+_BUILD_NAME_INDEX_RE3 = re.compile(r"((?:[a-z\-]+ ){0,2}[a-z\-]+) $")
+_BUILD_NAME_INDEX_RE4 = re.compile(r"^, ((?:the|a|an) [^,;.]{3,90}),")
 
 
 def build_name_index(norm: str, masked: str) -> NameIndex:
@@ -536,7 +635,10 @@ def build_name_index(norm: str, masked: str) -> NameIndex:
     roles: dict[str, str] = {}
     starts: dict[str, int] = {}
     for m in _SEQ.finditer(masked):
-        toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        seq = m.group()
+        if " " not in seq:
+            continue  # one word: no name of two or more words (most runs: sentence starts)
+        toks = [(t.start(), t.end(), t.group()) for t in _NONSPACE.finditer(seq)]
         # split into title prefix and name suffix
         k = len(toks)
         while (
@@ -553,23 +655,25 @@ def build_name_index(norm: str, masked: str) -> NameIndex:
         name = " ".join(t[2] for t in name_toks).removesuffix("'s")
         if name.endswith("'s"):
             continue
-        role = " ".join(t[2] for t in toks[:k])
-        role = re.sub(r"^(?:[A-Z]{3,}\S*?[-,]\s*)+", "", role)
-        role = re.sub(r"^[A-Z]{3,}-", "", role)
-        pre = masked[max(0, m.start() - 40) : m.start()]
-        lower_role = re.search(r"((?:[a-z\-]+ ){0,2}[a-z\-]+) $", pre)
-        if not role and lower_role and any("title" in _cat(w) for w in lower_role.group(1).split()):
-            words = lower_role.group(1).split()
-            while words and "title" not in _cat(words[0]):
-                words.pop(0)
-            role = " ".join(words)
+        role = ""
+        if k:
+            role = " ".join(t[2] for t in toks[:k])
+            role = _BUILD_NAME_INDEX_RE1.sub("", role)
+            role = _BUILD_NAME_INDEX_RE2.sub("", role)
+        if not role:
+            pre = masked[max(0, m.start() - 40) : m.start()]
+            lower_role = _BUILD_NAME_INDEX_RE3.search(pre)
+            if lower_role and any("title" in _cat(w) for w in lower_role.group(1).split()):
+                words = lower_role.group(1).split()
+                while words and "title" not in _cat(words[0]):
+                    words.pop(0)
+                role = " ".join(words)
         if not role or not any("title" in _cat(w) for w in role.split()):
             role = ""
-        after = masked[m.start() + toks[k - 1][1] if k else m.end() : m.end() + 120]
-        appos = re.match(r"^, ((?:the|a|an) [^,;.]{3,90}),", masked[m.end() : m.end() + 120])
-        if not role and appos:
-            role = appos.group(1)
-        del after
+        if not role:
+            appos = _BUILD_NAME_INDEX_RE4.match(masked[m.end() : m.end() + 120])
+            if appos:
+                role = appos.group(1)
         key = _key(name_toks[-1][2])
         cur = full.get(key)
         if cur is None or len(name) > len(cur):
@@ -585,6 +689,10 @@ def build_name_index(norm: str, masked: str) -> NameIndex:
                 if name in roles and other not in roles:
                     roles[other] = roles[name]
     return NameIndex(full, roles, starts)
+
+
+_RESOLVE_NAME_RE1 = re.compile(r"^(?:al|el)-")
+_RESOLVE_NAME_RE2 = re.compile(r"[A-Z][a-z]+")
 
 
 def resolve_name(mention: str, index: NameIndex) -> tuple[str, str]:
@@ -603,11 +711,11 @@ def resolve_name(mention: str, index: NameIndex) -> tuple[str, str]:
     ):
         return "", ""  # "a spokesman for Bernie Sanders" is not Bernie Sanders
     if words[-1].startswith("@"):  # "@JoeBiden" -> "Joe Biden"
-        words = words[:-1] + re.findall(r"[A-Z][a-z]+", words[-1])
+        words = words[:-1] + _RESOLVE_NAME_RE2.findall(words[-1])
         if not words:
             return "", ""
     last = words[-1]
-    bare = re.sub(r"^(?:al|el)-", "", last)
+    bare = _RESOLVE_NAME_RE1.sub("", last)
     if bare[:1].isupper() and _is_name(bare.rstrip(".,")) and not _cat(bare):
         name = index.full.get(_key(last))
         if name:

@@ -95,15 +95,28 @@ class _Sentence(NamedTuple):
     para: int
 
 
+_ATTRIBUTION_ONLY_RE1 = re.compile(r"[?!.,]['\"]{1,2}\s*$")
+_ATTRIBUTION_ONLY_RE2 = re.compile(r"[;:]")
+
+
+def _ends_quoted(sentence: str) -> bool:
+    """Same as ``_ATTRIBUTION_ONLY_RE1.search(sentence)``: the sentence ends with one or two
+    quotation marks after ?, !, . or , (looked up at the end instead of searched for)."""
+    t = sentence.rstrip()
+    if len(t) < 2 or t[-1] not in "'\"":
+        return False
+    return t[-2] in "?!.," or (t[-2] in "'\"" and len(t) >= 3 and t[-3] in "?!.,")
+
+
 def _attribution_only(norm: str, prev: _Sentence, s: object, lexicon: VerbLexicon) -> bool:
     """True for '"Is that all there is?" | Trump said.': a quotation ending in ? or ! split
     from the short attribution that follows it."""
     start, end = s.start, s.end  # type: ignore[attr-defined]
-    if not re.search(r"[?!.,]['\"]{1,2}\s*$", norm[prev.start : prev.end]):
+    if not _ends_quoted(norm[prev.start : prev.end]):
         return False
     if end - start > 160 or norm[start] in "\"'" or not norm[start].isupper():
         return False
-    if '"' in norm[start:end] or re.search(r"[;:]", norm[start:end]):
+    if '"' in norm[start:end] or _ATTRIBUTION_ONLY_RE2.search(norm[start:end]):
         return False
     cues = find_forms(lexicon, norm, start, min(end, start + 160))
     if not cues:
@@ -136,6 +149,19 @@ def _sentences(doc: Doc, marks: list[Mark], lexicon: VerbLexicon) -> list[_Sente
     return out
 
 
+_SENTENCE_STATEMENTS_RE1 = re.compile(
+    r"(?:\b(?:is|are|was|were|been)|\w['\u2019]s)\s+(?:(?:also|already|now|still|again|[a-z]+ly)\s+)?$"
+)
+_SENTENCE_STATEMENTS_RE2 = re.compile(rf"[^{MASK}]{{0,80}}?[,:]\s*(?={MASK})")
+_SENTENCE_STATEMENTS_RE3 = re.compile(r"(\w+)$")
+_SENTENCE_STATEMENTS_RE4 = re.compile(rf"[^{MASK}.;]{{0,60}}?[,:]\s*(?={MASK})")
+_SENTENCE_STATEMENTS_RE5 = re.compile(r"\s*(?:[\w\s.'\-]{0,40}?)?,\s*(?=\S)")
+_SENTENCE_STATEMENTS_RE6 = re.compile(r"\b[Ww]ith\s*$")
+_SENTENCE_STATEMENTS_RE7 = re.compile(r"[.;]")
+_SENTENCE_STATEMENTS_RE8 = re.compile(r"[,\w]\s+(?:and|by|while|after|before|when)$")
+_SENTENCE_STATEMENTS_RE9 = re.compile(r"(?:\band|\bbut|,)$")
+
+
 def _sentence_statements(
     norm: str,
     masked: str,
@@ -161,17 +187,14 @@ def _sentence_statements(
                 out.append(st)
             continue
         left_of_cue = masked[lo:v0].rstrip()
-        progressive = re.search(
-            r"(?:\b(?:is|are|was|were|been)|\w['\u2019]s)\s+(?:(?:also|already|now|still|again|[a-z]+ly)\s+)?$",
-            masked[max(lo, v0 - 40) : v0],
-        )
+        progressive = _SENTENCE_STATEMENTS_RE1.search(masked[max(lo, v0 - 40) : v0])
         if masked[v0:v1].lower().endswith("ing") and not progressive:
             if lemma not in _PARTICIPLE_LEMMAS_OK:
                 continue
             with_np = mention_before(masked, lo, v0)
             if (
                 with_np
-                and re.search(r"\b[Ww]ith\s*$", masked[lo : with_np[0].start])
+                and _SENTENCE_STATEMENTS_RE6.search(masked[lo : with_np[0].start])
                 and lemma in _PARTICIPLE_LEMMAS_OK
             ):
                 # "with 30 percent of voters saying they have a positive view of him"
@@ -180,12 +203,10 @@ def _sentence_statements(
                 if content:
                     out.append(_Stmt(content[0], content[1], content[2], with_np[0], v0, v1))
                 continue
-            doc_noun = re.search(r"(\w+)$", left_of_cue)
+            doc_noun = _SENTENCE_STATEMENTS_RE3.search(left_of_cue)
             carrier = bool(doc_noun) and _is_carrier(doc_noun.group(1))  # type: ignore[union-attr]
             if not (
-                left_of_cue.endswith(",")
-                or re.search(r"[,\w]\s+(?:and|by|while|after|before|when)$", left_of_cue)
-                or carrier
+                left_of_cue.endswith(",") or _SENTENCE_STATEMENTS_RE8.search(left_of_cue) or carrier
             ):
                 continue
             start = _content_after(norm, masked, v1, hi, lemma, beliefs=not lexicon.skip_kinds)
@@ -215,7 +236,7 @@ def _sentence_statements(
                 inverted = mention is not None
                 pre = left_of_cue
                 trailing_ok = True
-            elif re.search(r"(?:\band|\bbut|,)$", strip_aux(left_of_cue)) and len(left_of_cue) > 8:
+            elif _SENTENCE_STATEMENTS_RE9.search(strip_aux(left_of_cue)) and len(left_of_cue) > 8:
                 # "survived five years in prison and says ...": the clause's subject speaks
                 mention = main_subject
                 if mention is None:
@@ -284,7 +305,7 @@ def _sentence_statements(
         if content is None or (content[0] == "indirect" and content[2] - content[1] < 12):
             # 'But, said Solovey, "I don't want ..."': the quotation after the cue is the content
             after_q = mention.end if inverted else v1
-            q = re.match(rf"[^{MASK}.;]{{0,60}}?[,:]\s*(?={MASK})", masked[after_q:hi])
+            q = _SENTENCE_STATEMENTS_RE4.match(masked[after_q:hi])
             direct = _kind_and_span(norm, marks, after_q + q.end(), hi) if q else None
             if direct and direct[0] == "direct":
                 out.append(_Stmt(direct[0], direct[1], direct[2], mention, v0, v1, inverted))
@@ -303,7 +324,7 @@ def _sentence_statements(
             masked, content[1], content[2], 60, skip=0, lenient=True
         ):
             # "This campaign, he says, is different.": the clause goes on after the cue
-            tail = re.match(r"\s*(?:[\w\s.'\-]{0,40}?)?,\s*(?=\S)", masked[after:hi])
+            tail = _SENTENCE_STATEMENTS_RE5.match(masked[after:hi])
             rest = _kind_and_span(norm, marks, after + tail.end(), hi) if tail else None
             if rest is None or not _has_finite_verb(masked, rest[1], rest[2], 60, skip=0):
                 continue
@@ -317,8 +338,8 @@ def _sentence_statements(
         idx = len(out) - 1
         main_subject = main_subject or mention
         # middle attribution: '"...," he said, "..."' -> a second row continuing the first
-        m = re.match(rf"[^{MASK}]{{0,80}}?[,:]\s*(?={MASK})", masked[after:hi])
-        if m and not re.search(r"[.;]", m.group()) and content[0] == "direct":
+        m = _SENTENCE_STATEMENTS_RE2.match(masked[after:hi])
+        if m and not _SENTENCE_STATEMENTS_RE7.search(m.group()) and content[0] == "direct":
             second = _kind_and_span(norm, marks, after + m.end(), hi)
             if second and second[0] == "direct":
                 out.append(_Stmt(*second, mention, v0, v1, inverted, continues=idx))
@@ -329,6 +350,9 @@ _ADJUNCT = re.compile(
     r",\s+(?:as|while|when|after|before|because|although|though|whereas|even\s+as)\s+"
     r"(?:he|she|they|it|we|the|his|her|their|[A-Z])"
 )
+
+
+_CLAUSE_END_RE1 = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b")
 
 
 def _clause_end(masked: str, start: int, hi: int, cue: str = "") -> int:
@@ -348,7 +372,7 @@ def _clause_end(masked: str, start: int, hi: int, cue: str = "") -> int:
     want = tag(cue.lower().split()[0]) if cue else ""
     want = "VBD" if want == "VBN" else want
     if want in ("VBD", "VBZ"):
-        for c in re.finditer(r",?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b", masked[start:hi]):
+        for c in _CLAUSE_END_RE1.finditer(masked[start:hi]):
             if (
                 c.start() > 8
                 and _same_tense(c.group(1), want)
@@ -401,6 +425,10 @@ def _is_carrier(word: str) -> bool:
     return "document" in cats or "social" in cats or word.lower() in carriers
 
 
+_CUT_COORDINATED_RE1 = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$")
+_CUT_COORDINATED_RE2 = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:also\s+|then\s+)?$")
+
+
 def _cut_coordinated(norm: str, masked: str, stmts: list[_Stmt]) -> list[_Stmt]:
     """End a leading statement's content where a coordinated attribution begins.
 
@@ -411,7 +439,7 @@ def _cut_coordinated(norm: str, masked: str, stmts: list[_Stmt]) -> list[_Stmt]:
         for nxt in out[i + 1 :]:
             if nxt.mention == st.mention and st.start < nxt.verb_start < st.end:
                 gap = masked[st.start : nxt.verb_start]
-                m = re.search(r"(?:,\s*)?\b(?:and|but)\s+(?:also\s+|then\s+)?$", gap)
+                m = _CUT_COORDINATED_RE2.search(gap)
                 if m:
                     end = _strip_span(norm, st.start, st.start + m.start())[1]
                     if end > st.start:
@@ -421,7 +449,7 @@ def _cut_coordinated(norm: str, masked: str, stmts: list[_Stmt]) -> list[_Stmt]:
             if nxt.mention is None or not (st.start < nxt.mention.start < st.end):
                 continue
             gap = masked[st.start : nxt.mention.start]
-            m = re.search(r"(?:,\s*(?:and|but|while|whereas)|;)\s*$", gap)
+            m = _CUT_COORDINATED_RE1.search(gap)
             if m:
                 end = _strip_span(norm, st.start, st.start + m.start())[1]
                 if end > st.start:
@@ -437,13 +465,18 @@ _QUESTION = re.compile(
 )
 
 
+_QUESTIONS_RE1 = re.compile(r"[,;(]\s*$")
+
+
 def _questions(norm: str, masked: str, marks: list[Mark], lo: int, hi: int) -> list[_Stmt]:
     """'Asked whether he would endorse Clinton, Sanders said ...': the question is reported
     too (PolNeAR and Citron count it); the asker is the "by ..." phrase or nobody."""
-    out = []
+    out: list[_Stmt] = []
+    if masked.find("sked", lo, hi) < 0:  # every match holds "[Aa]sked": most sentences do not
+        return out
     for m in _QUESTION.finditer(masked, lo, hi):
         led = m.start("cue") > m.start()  # "when asked ...", "after being asked ..."
-        if not led and m.start() > lo and not re.search(r"[,;(]\s*$", masked[lo : m.start()]):
+        if not led and m.start() > lo and not _QUESTIONS_RE1.search(masked[lo : m.start()]):
             continue  # "X asked whether ..." is handled as an ordinary cue
         content = _kind_and_span(norm, marks, m.start("content"), m.end("content"))
         if content is None:
@@ -453,6 +486,10 @@ def _questions(norm: str, masked: str, marks: list[Mark], lo: int, hi: int) -> l
             mention = Mention(m.start("by"), m.end("by"))
         out.append(_Stmt(content[0], content[1], content[2], mention, m.start("cue"), m.end("cue")))
     return out
+
+
+_ACCORDING_RE1 = re.compile(r"[^,]*,\s*")
+_ACCORDING_RE2 = re.compile(r"\s*,\s*(?=\S)")
 
 
 def _according(
@@ -475,7 +512,7 @@ def _according(
     if len(before.strip(" ,-")) > 8:
         if before.endswith(",") or before.endswith(MASK) or not after_sp.strip(" .,;"):
             end = lo + len(before)
-            tail = re.match(r"\s*,\s*(?=\S)", after_sp)
+            tail = _ACCORDING_RE2.match(after_sp)
             if tail and len(after_sp.strip(" .,;")) > 8:  # "X, according to Y, did Z"
                 return (
                     _Stmt(*_kind_and_span(norm, marks, leading_end, hi) or ("", 0, 0), sp, v0, v1)
@@ -484,12 +521,17 @@ def _according(
                 )
             content = _kind_and_span(norm, marks, leading_end, end)
     else:
-        m = re.match(r"[^,]*,\s*", after_sp)
+        m = _ACCORDING_RE1.match(after_sp)
         if m:
             content = _kind_and_span(norm, marks, sp.end + m.end(), hi)
     if not content:
         return None
     return _Stmt(content[0], content[1], content[2], sp, v0, v1)
+
+
+_COLON_STATEMENT_RE1 = re.compile(
+    r"(?:\s+(?:in|on|at|during|to|after|before|from|via|with|by)\s+[^,;:.]{1,60})*\s*"
+)
 
 
 def _colon_statement(
@@ -511,10 +553,7 @@ def _colon_statement(
     if not cues:
         return []
     v0, v1, _ = cues[-1]
-    if masked[colon] == "." and not re.fullmatch(
-        r"(?:\s+(?:in|on|at|during|to|after|before|from|via|with|by)\s+[^,;:.]{1,60})*\s*",
-        masked[v1:colon],
-    ):
+    if masked[colon] == "." and not _COLON_STATEMENT_RE1.fullmatch(masked[v1:colon]):
         return []  # the cue must end its sentence but for place and time: "said in a statement."
     found = mention_before(masked, sent.start, v0)
     mention = found[0] if found else mention_after(masked, v1, colon)
@@ -527,10 +566,13 @@ def _colon_statement(
     return [_Stmt("direct", a, b, mention, v0, v1)] if b > a else []
 
 
+_EMBED_STATEMENTS_RE1 = re.compile(r"(?m)^[ ]*-[ ]+([^\n(]{2,60}?)[ ]*\(@\w+\)[^\n]*$")
+
+
 def _embed_statements(norm: str, masked: str) -> list[tuple[int, int, Mention]]:
     """Embedded social-media posts: a line "— Name (@handle) date" after the post's text."""
     out = []
-    for m in re.finditer(r"(?m)^[ ]*-[ ]+([^\n(]{2,60}?)[ ]*\(@\w+\)[^\n]*$", norm):
+    for m in _EMBED_STATEMENTS_RE1.finditer(norm):
         prev_end = m.start() - 1
         while prev_end > 0 and norm[prev_end - 1] in " \n":
             prev_end -= 1
@@ -546,12 +588,15 @@ def _embed_statements(norm: str, masked: str) -> list[tuple[int, int, Mention]]:
 _LINK_LINE = re.compile(r"(?i)(?:read\s+(?:more|also|next)|related|see\s+also|watch)\s*:")
 
 
+_HEADLINE_STATEMENT_RE1 = re.compile(r"([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}):\s+(?=\S)")
+
+
 def _headline_statement(
     norm: str, masked: str, sent: _Sentence, known: Callable[[str], bool]
 ) -> _Stmt | None:
     """A headline "Biden: US combat mission in Iraq will be over by end of year"."""
     line = masked[sent.start : sent.end]
-    m = re.match(r"([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}):\s+(?=\S)", line)
+    m = _HEADLINE_STATEMENT_RE1.match(line)
     if not m or (line.rstrip().endswith((".", "?")) and len(line) > 160):
         return None
     content = _strip_span(norm, sent.start + m.end(), sent.end)

@@ -8,6 +8,7 @@ same columns to :func:`load_verbs`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -55,6 +56,93 @@ class VerbLexicon(NamedTuple):
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+# Candidate first words per text: (text, first-word table, starts, ends, words). A few texts
+# at a time (an article's masked and normalised text): find_forms is called sentence by
+# sentence on the same string, and the words are scanned once per string, not per call. A
+# string is scanned whole on its second call (a single look at a window scans the window).
+_CANDIDATES: list[tuple[str, dict[str, object], list[int], list[int], list[str]]] = []
+_SEEN: list[str] = []
+
+
+def _candidates(
+    first: dict[str, object], text: str
+) -> tuple[list[int], list[int], list[str]] | None:
+    """Every whole ``[A-Za-z]+`` run of ``text`` whose lower case begins a form (None on the
+    first call for ``text``)."""
+    for entry in _CANDIDATES:
+        if entry[0] is text and entry[1] is first:
+            return entry[2], entry[3], entry[4]
+    if not any(seen is text for seen in _SEEN):
+        _SEEN.insert(0, text)
+        del _SEEN[4:]
+        return None
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if w in first:
+            starts.append(m.start())
+            ends.append(m.end())
+            words.append(w)
+    _CANDIDATES.insert(0, (text, first, starts, ends, words))
+    del _CANDIDATES[4:]
+    return starts, ends, words
+
+
+def _window_words(
+    first: dict[str, object], text: str, lo: int, hi: int
+) -> list[tuple[int, int, str]]:
+    """The ``[A-Za-z]+`` words of ``text[lo:hi]`` (as ``_WORD.finditer(text, lo, hi)`` finds
+    them) whose lower case begins a form, in text order.
+
+    Whole runs inside the window come from the per-text candidate list; a run the window
+    cuts at ``lo`` or ``hi`` is matched again within the window (its clipped word may differ).
+    """
+    out: list[tuple[int, int, str]] = []
+    if lo >= hi:
+        return out
+    found = _candidates(first, text)
+    if found is None:
+        for m in _WORD.finditer(text, lo, hi):
+            w = m.group().lower()
+            if w in first:
+                out.append((m.start(), m.end(), w))
+        return out
+    starts, ends, words = found
+    n = len(text)
+    head_end = -1
+    if 0 < lo < n and text[lo - 1] in _LETTERS and text[lo] in _LETTERS:
+        head = _WORD.match(text, lo, hi)
+        if head is not None:
+            head_end = head.end()
+            w = head.group().lower()
+            if w in first:
+                out.append((lo, head_end, w))
+    tail: tuple[int, int, str] | None = None
+    if hi < n and text[hi - 1] in _LETTERS and text[hi] in _LETTERS:
+        a = hi - 1
+        while a > lo and text[a - 1] in _LETTERS:
+            a -= 1
+        if a != lo or head_end < 0:  # not the run already clipped at lo
+            w = text[a:hi].lower()
+            if w in first:
+                tail = (a, hi, w)
+    i = bisect_left(starts, lo)
+    k = len(starts)
+    while i < k:
+        s = starts[i]
+        if s >= hi:
+            break
+        e = ends[i]
+        if e <= hi and s >= head_end:
+            out.append((s, e, words[i]))
+        i += 1
+    if tail is not None:
+        out.append(tail)
+    return out
 
 
 def find_forms(lexicon: VerbLexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -62,15 +150,12 @@ def find_forms(lexicon: VerbLexicon, text: str, lo: int, hi: int) -> list[tuple[
     out = []
     skip_to = lo
     first = lexicon.first
-    for m in _WORD.finditer(text, lo, hi):
-        if m.start() < skip_to:
+    for start, end, word in _window_words(first, text, lo, hi):  # type: ignore[arg-type]
+        if start < skip_to:
             continue
-        cands = first.get(m.group().lower())
-        if not cands:
+        cands = first[word]
+        if start > 0 and text[start - 1] in "-'":
             continue
-        if m.start() > 0 and text[m.start() - 1] in "-'":
-            continue
-        end = m.end()
         if end < len(text) and (
             text[end] == "-" or (text[end] == "'" and text[end + 1 : end + 2].isalpha())
         ):
@@ -88,7 +173,7 @@ def find_forms(lexicon: VerbLexicon, text: str, lo: int, hi: int) -> list[tuple[
                     break
                 pos = nxt.end()
             if ok:
-                out.append((m.start(), pos, " ".join(words)))
+                out.append((start, pos, " ".join(words)))
                 skip_to = pos
                 break
     return out
