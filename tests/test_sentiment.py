@@ -382,6 +382,73 @@ def test_sentiment_vader_analyzer_equals_vader_on_tricky_text(words: list[str]) 
     assert analyzer().polarity_scores(text) == _ORIGINAL_VADER.polarity_scores(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no lexicon word: VADER's neutral result without scoring (empty text: all zeros)
+        ("The Pentagon said on Monday that 2,500 troops remain.", (0.0, 1.0, 0.0, 0.0)),
+        ("", (0.0, 0.0, 0.0, 0.0)),
+        ("Not so very !!! ??", (0.0, 1.0, 0.0, 0.0)),
+        # lexicon words with "but", a booster and a negation: scored step by step
+        ("The talks were not very good, but the deal is fine.", (0.139, 0.692, 0.169, 0.0998)),
+    ],
+)
+def test_sentiment_vader_analyzer_shortcuts(
+    text: str, expected: tuple[float, float, float, float]
+) -> None:
+    scores = analyzer().polarity_scores(text)
+    assert scores == _ORIGINAL_VADER.polarity_scores(text)
+    assert (scores["neg"], scores["neu"], scores["pos"], scores["compound"]) == expected
+
+
+def _pattern_tokens(text: str) -> list[str]:
+    return " ".join(pattern_parser.find_tokens(text)).split()
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_sentiment_textblob_tokens_equal_pattern(path: Path) -> None:
+    doc = Doc(path.read_text(encoding="utf-8"))
+    for text in [doc.text[s.start : s.end] for s in doc.sentences] + [doc.text]:
+        assert textblob_tokens(text) == _pattern_tokens(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It isn't good.", ["It", "is", "n", "'", "t", "good", "."]),
+        (
+            "Mr. Biden met U.S. troops (again).",
+            ["Mr.", "Biden", "met", "U.S.", "troops", "(", "again", ")", "."],
+        ),
+        (
+            "\u201cWe\u2019re done...\u201d",
+            ["\u201c", "We", "\u2019", "re", "done", "...", "\u201d"],
+        ),
+        ("Great :-) really (!)", ["Great", ":-)", "really", "(!)"]),
+        ("Headline\n\nBody text.", ["Headline", "Body", "text", "."]),
+    ],
+)
+def test_sentiment_textblob_tokens_examples(text: str, expected: list[str]) -> None:
+    assert textblob_tokens(text) == expected == _pattern_tokens(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"ab Xx8oO.:;-()[]{}<>3D!?'\"\u2019\u201c\u201d\u2018\n\r\t,=*^/\\_\u00b0",
+                *("n't", "'s", "Mr.", "U.S.", "...", "END-OF-SENTENCE", "e.g.", "good", " "),
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_sentiment_textblob_tokens_equal_pattern_on_tricky_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert textblob_tokens(text) == _pattern_tokens(text)
+
+
 def test_sentiment_vader_off_gives_nan() -> None:
     row = _row("Kadhimi is seen as friendly to the US.", vader=False)
     assert math.isnan(row["vader_compound"])  # type: ignore[arg-type]

@@ -20,10 +20,23 @@ References:
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from textblob._text import EMOTICONS, IRONY, MOOD, PUNCTUATION
+from textblob._text import (
+    ABBREVIATIONS,
+    EMOTICONS,
+    EOS,
+    IRONY,
+    MOOD,
+    PUNCTUATION,
+    RE_ABBR1,
+    RE_ABBR2,
+    RE_ABBR3,
+    replacements,
+)
 from textblob.en import sentiment as _PATTERN_SENTIMENT
 
 __all__ = [
@@ -86,6 +99,28 @@ CLASSES: Mapping[str, Mapping[str, Values]] = _CLASSES
 _LABELS: dict[str, str] = dict(_PATTERN_SENTIMENT.labeler)
 _NEGATIONS = frozenset(_PATTERN_SENTIMENT.negations)
 _TOKENIZE = _PATTERN_SENTIMENT.tokenizer
+# find_tokens' constants (textblob._text), for textblob_tokens.
+_PUNCT = tuple(PUNCTUATION.replace(".", ""))
+_PUNCT_DOT = (*_PUNCT, ".")
+_LEADING = frozenset(_PUNCT)
+_TRAILING = frozenset(_PUNCT_DOT)
+# The seven contraction rules in one pass: their matches never overlap, so inserting the space
+# before each in one pass equals pattern's seven passes.
+_CONTRACTION = re.compile("|".join(re.escape(a) for a in replacements))
+_QUOTES = str.maketrans({q: f" {q} " for q in "\u201c\u201d\u2018\u2019'\""})
+# Any two neighbouring characters of an emoticon or of "(!)" with a space between them: where
+# this is absent, pattern's emoticon and irony rules leave the tokens as they are.
+_JOINABLE = re.compile(
+    "|".join(
+        sorted(
+            {
+                re.escape(a) + " " + re.escape(b)
+                for face in [*(f for faces in EMOTICONS.values() for f in faces), "(!)"]
+                for a, b in itertools.pairwise(face)
+            }
+        )
+    )
+)
 _EMOTICON_POLARITY: dict[str, float] = {}
 for (_kind, _p), _faces in EMOTICONS.items():
     for _face in _faces:
@@ -99,9 +134,52 @@ def textblob_tokens(segment: str) -> list[str]:
     """Tokenise ``segment`` exactly as ``TextBlob(segment).sentiment`` does.
 
     Pattern's ``find_tokens``: contractions split ("do n't"), punctuation split off, quotation
-    marks separate, emoticons kept whole.
+    marks separate, emoticons kept whole. The same steps, done cheaper (one regular expression
+    for the seven contraction rules, one ``str.translate`` for the six quotation marks, and a
+    word without punctuation at either end taken as it is); where the result could differ from
+    pattern's own function (a paragraph break or pattern's end-of-sentence marker inside the
+    segment, or neighbouring tokens that could be pieces of an emoticon or of "(!)"), that
+    function is called instead. ``tests/test_sentiment.py`` checks that both agree.
     """
-    return " ".join(_TOKENIZE(segment)).split()
+    if "\n\n" in segment or "\n\r\n" in segment or EOS in segment:
+        return " ".join(_TOKENIZE(segment)).split()  # pattern's paragraph-break rule applies
+    string = _CONTRACTION.sub(r" \g<0>", segment) if "'" in segment else segment
+    tokens: list[str] = []
+    append = tokens.append
+    for t in string.translate(_QUOTES).split():
+        if t[0] not in _LEADING and t[-1] not in _TRAILING:
+            append(t)  # nothing to split off: most words
+            continue
+        # pattern's find_tokens, unchanged, for a token with punctuation at either end
+        tail = []
+        while t.startswith(_PUNCT) and t not in replacements:
+            tokens.append(t[0])
+            t = t[1:]
+        while t.endswith(_PUNCT_DOT) and t not in replacements:
+            if t.endswith(_PUNCT):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if (
+                    t in ABBREVIATIONS
+                    or RE_ABBR1.match(t) is not None
+                    or RE_ABBR2.match(t) is not None
+                    or RE_ABBR3.match(t) is not None
+                ):
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            append(t)
+        tokens.extend(reversed(tail))
+    if _JOINABLE.search(" ".join(tokens)):
+        # Two neighbouring tokens could be pieces of an emoticon (": )") or of "( ! )", which
+        # pattern joins back per sentence: leave it to pattern.
+        return " ".join(_TOKENIZE(segment)).split()
+    return tokens
 
 
 def locate(text: str, forms: Sequence[str], start: int = 0) -> list[int]:

@@ -189,39 +189,88 @@ class _Chunks(NamedTuple):
 
     sentences: list[list[Assessment]]
     article: list[tuple[int, Assessment]]
+    pending: list[bool]  # per sentence: a negation or intensifier still waiting at its end
 
 
-def _assess_doc(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> _Chunks:
+def _same_values(a: Values | None, b: Values | None) -> bool:
+    """True if ``a`` and ``b`` are the same numbers (0.0 and -0.0 differ)."""
+    if a is b:
+        return True
+    if a is None or b is None or a != b:
+        return False
+    return all(math.copysign(1.0, x) == math.copysign(1.0, y) for x, y in zip(a, b, strict=True))
+
+
+def _assess_doc(
+    doc: Doc, mode: Mode, rules: tuple[Override, ...], like: tuple[_Decided, _Chunks] | None = None
+) -> _Chunks:
     """Score each sentence afresh, and the article as one text (as ``TextBlob(text)`` does).
+
+    ``like``: another mode's decisions and chunks for the same ``Doc``; a sentence whose tokens
+    and values are the same in both modes (about half of news sentences: no word left out or
+    overridden) takes the chunks already computed (the scoring loop is a pure function of
+    them), so the stock and news-aware scores share one pass where they agree.
 
     The article's chunks are the sentences' chunks unless a negation or intensifier is still
     pending at a sentence end, or a "!" precedes a sentence's first chunk (it would boost the
-    previous sentence's last word); only then is the article scored again as one token stream.
+    previous sentence's last word). Only then is the article scored again as one token stream,
+    from the last sentence with a chunk before the first such boundary (the scoring state is
+    fresh there, and no earlier chunk can change) to the end.
     """
     decided = _decided(doc, mode, rules)
-    sentences = []
-    carried = False
+    sentences, pendings = [], []
+    carry = 0  # first sentence boundary the scoring state crosses (0: none)
     offsets = [0]
     for j, (lower, values) in enumerate(zip(decided.lower, decided.values, strict=True)):
-        chunks, pending = assess_state(lower, values)
+        if like is not None and _same_sentence(like[0], j, lower, values):
+            chunks, pending = like[1].sentences[j], like[1].pending[j]
+        else:
+            chunks, pending = assess_state(lower, values)
         sentences.append(chunks)
+        pendings.append(pending)
         offsets.append(offsets[-1] + len(lower))
-        first = chunks[0].tokens[0] if chunks else len(lower)
-        if (pending and j < len(decided.lower) - 1) or (j > 0 and "!" in lower[:first]):
-            carried = True
-    if not carried:
+        if not carry and j > 0:
+            first = chunks[0].tokens[0] if chunks else len(lower)
+            if pendings[j - 1] or "!" in lower[:first]:
+                carry = j
+    if not carry:
         article = [(offsets[j], x) for j, chunks in enumerate(sentences) for x in chunks]
     else:
-        flat = assess(
-            [w for lower in decided.lower for w in lower],
-            [v for vs in decided.values for v in vs],
+        start = carry - 1
+        while start > 0 and not sentences[start]:
+            start -= 1
+        article = [(offsets[j], x) for j in range(start) for x in sentences[j]]
+        rest = assess(
+            [w for lower in decided.lower[start:] for w in lower],
+            [v for vs in decided.values[start:] for v in vs],
         )
-        article = [(0, x) for x in flat]
-    return _Chunks(sentences, article)
+        article += [(offsets[start], x) for x in rest]
+    return _Chunks(sentences, article, pendings)
+
+
+def _same_sentence(other: _Decided, j: int, lower: list[str], values: list[Values | None]) -> bool:
+    """True if sentence ``j`` has the same tokens and values in ``other`` (another mode)."""
+    theirs = other.values[j]
+    if other.lower[j] != lower or theirs != values:
+        return False
+    # Equal, but 0.0 == -0.0: check the signs where there are numbers (the lexicon words,
+    # which are the tokens with a decision in the news-aware modes).
+    return all(_same_values(theirs[k], values[k]) for k in other.decisions[j])
 
 
 def _chunks(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> _Chunks:
     return doc.cached(_key("chunks", mode, rules), lambda d: _assess_doc(d, mode, rules))  # type: ignore[return-value]
+
+
+def _stock_chunks(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> _Chunks:
+    """Stock chunks, reusing the ``mode`` chunks of every sentence where the two agree."""
+    if mode == "stock":
+        return _chunks(doc, "stock", ())
+    # (``like`` must be a news-aware mode: _same_sentence reads its decisions)
+    like = (_decided(doc, mode, rules), _chunks(doc, mode, rules))
+    return doc.cached(  # type: ignore[return-value]
+        _key("chunks", "stock", ()), lambda d: _assess_doc(d, "stock", (), like)
+    )
 
 
 def _resolve(mode: Mode, overrides: Overrides) -> tuple[Mode, tuple[Override, ...]]:
@@ -323,7 +372,7 @@ def sentence_rows(
     """One row per sentence of one article (see :func:`framing.sentiment` for the columns)."""
     mode, rules = _resolve(mode, overrides)
     chosen = _chunks(doc, mode, rules).sentences
-    stock = _chunks(doc, "stock", ()).sentences
+    stock = _stock_chunks(doc, mode, rules).sentences
     decisions = _decided(doc, mode, rules).decisions
     vaders: list[dict[str, float]] = doc.cached("vader", _vader) if vader else []  # type: ignore[assignment]
     quoted = _quoted(doc)
@@ -380,7 +429,7 @@ def sentiment_rows(
         raise ValueError(f"level must be 'article' or 'sentence', not {level!r}")
     mode, rules = _resolve(mode, overrides)
     chosen = _chunks(doc, mode, rules).article
-    stock = _chunks(doc, "stock", ()).article
+    stock = _stock_chunks(doc, mode, rules).article
     decisions = _decided(doc, mode, rules).decisions
     quoted = _quoted(doc)
     heads = None
@@ -435,7 +484,7 @@ def driver_rows(
     offsets = [0]
     for fs in forms:
         offsets.append(offsets[-1] + len(fs))
-    chosen_chunks, stock_chunks = _chunks(doc, mode, rules), _chunks(doc, "stock", ())
+    chosen_chunks, stock_chunks = _chunks(doc, mode, rules), _stock_chunks(doc, mode, rules)
     chosen: list[tuple[int, Assessment]]
     stock: list[tuple[int, Assessment]]
     if level == "sentence":

@@ -58,8 +58,8 @@ def sentiment(
         overrides: ``True`` for the bundled ``framing/lexicons/sentiment_overrides.tsv``, a path
             to your own TSV with the same columns, or ``False`` for none, which (with the
             default ``mode``) means stock TextBlob.
-        vader: Also score with VADER, sentence by sentence (``False`` saves about 40% of the
-            time; the VADER columns are then NaN).
+        vader: Also score with VADER, sentence by sentence (``False`` saves about a quarter of
+            the time; the VADER columns are then NaN).
         text_col: Column holding the article text.
         id_col: Column holding the article id.
         outlet_col: Column holding the outlet name.

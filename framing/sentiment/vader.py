@@ -14,6 +14,7 @@ References:
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -25,91 +26,149 @@ __all__ = ["VADER_COLUMNS", "Analyzer", "analyzer", "article_vader", "sentence_v
 
 VADER_COLUMNS = ("vader_compound", "vader_pos", "vader_neu", "vader_neg")
 
+_PUNCTUATION = frozenset(string.punctuation)
+_strip_punc = _vs.SentiText._strip_punc_if_word
+
 
 class Analyzer(SentimentIntensityAnalyzer):
-    """VADER's ``SentimentIntensityAnalyzer`` with the same results, about a third faster.
+    """VADER's ``SentimentIntensityAnalyzer`` with the same results in about 40% of the time.
 
-    Three hot spots of vaderSentiment 3.3.2 are cheaper here, nothing else changes:
+    The hot spots of vaderSentiment 3.3.2 are cheaper here, nothing else changes:
     ``polarity_scores`` skips its character-by-character emoji rewrite when the text holds no
-    emoji (the rewrite would return the text unchanged), and the negation and idiom checks read
-    the three or four neighbouring words they need instead of lower-casing the whole sentence
-    for every sentiment word. ``tests/test_sentiment.py`` checks the scores are identical to
-    the original's.
+    emoji (the rewrite would return the text unchanged); it lower-cases each word once and
+    scores only lexicon words, with VADER's steps over the lower-cased words (its
+    ``sentiment_valence`` returns 0, the value it was given, for any other word); a sentence
+    without any lexicon word gets VADER's neutral result (``neu`` 1, the rest 0: every
+    valence is 0, so neither boosters, negations, "but" nor punctuation can change it)
+    without further work; and the "but" rule runs only where there is a "but".
+    ``tests/test_sentiment.py`` checks the scores are identical to the original's.
     """
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         if not self.emojis.keys().isdisjoint(text):
             return super().polarity_scores(text)
         text = text.strip()
-        sentitext = _vs.SentiText(text)
+        # SentiText's words: leading and trailing punctuation stripped (unless that leaves two
+        # characters or fewer); a word without punctuation at either end is kept as it is.
+        words = [
+            w if w[0] not in _PUNCTUATION and w[-1] not in _PUNCTUATION else _strip_punc(w)
+            for w in text.split()
+        ]
+        lower = [w.lower() for w in words]
+        lexicon = self.lexicon
+        if lexicon.keys().isdisjoint(lower):
+            # every valence is 0: VADER's neutral result (all zeros for a text without words)
+            return {"neg": 0.0, "neu": 1.0 if words else 0.0, "pos": 0.0, "compound": 0.0}
+        cap_diff = _vs.allcap_differential(words)
         sentiments: list[Any] = []
-        words = sentitext.words_and_emoticons
-        for i, item in enumerate(words):
-            valence = 0
-            if item.lower() in _vs.BOOSTER_DICT:
-                sentiments.append(valence)
-                continue
-            if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
-                sentiments.append(valence)
-                continue
-            sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
+        last = len(words) - 1
+        for i, low in enumerate(lower):
+            if (
+                low in _vs.BOOSTER_DICT
+                or (i < last and low == "kind" and lower[i + 1] == "of")
+                or low not in lexicon
+            ):
+                sentiments.append(0)
+            else:
+                sentiments.append(_valence(lexicon, words, lower, i, cap_diff))
+        if "but" in lower:
+            sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
 
-    @staticmethod
-    def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:
-        # vaderSentiment's _negation_check, indexing words[k].lower() instead of a full
-        # lower-cased copy (same indices, so the same words, negative indices included).
-        def low(k: int) -> str:
-            return str(words[k]).lower()
 
-        if start_i == 0 and _vs.negated([low(i - 1)]):
+_NEGATE = frozenset(_vs.NEGATE)
+
+
+def _negated(word: str) -> bool:
+    """vaderSentiment's ``negated([word])`` for one word."""
+    word = word.lower()
+    return word in _NEGATE or "n't" in word
+
+
+def _valence(
+    lexicon: dict[str, float], words: list[str], lower: list[str], i: int, cap_diff: bool
+) -> float:
+    """vaderSentiment's ``sentiment_valence`` for the lexicon word ``words[i]`` (with its
+    ``_negation_check``, ``_special_idioms_check`` and ``_least_check``), step for step, reading
+    the lower-cased words once computed (``lower``) instead of lower-casing them again."""
+    item_lowercase = lower[i]
+    valence = lexicon[item_lowercase]
+    if item_lowercase == "no" and i != len(words) - 1 and lower[i + 1] in lexicon:
+        valence = 0.0
+    if (
+        (i > 0 and lower[i - 1] == "no")
+        or (i > 1 and lower[i - 2] == "no")
+        or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"])
+    ):
+        valence = lexicon[item_lowercase] * _vs.N_SCALAR
+    if words[i].isupper() and cap_diff:
+        if valence > 0:
+            valence += _vs.C_INCR
+        else:
+            valence -= _vs.C_INCR
+    for start_i in range(0, 3):
+        if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+            s = _vs.scalar_inc_dec(words[i - (start_i + 1)], valence, cap_diff)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            # _negation_check
+            if start_i == 0:
+                if _negated(lower[i - 1]):
+                    valence = valence * _vs.N_SCALAR
+            elif start_i == 1:
+                if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+                    valence = valence * 1.25
+                elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+                    pass
+                elif _negated(lower[i - 2]):
+                    valence = valence * _vs.N_SCALAR
+            else:
+                if (
+                    lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this")
+                ) or (lower[i - 1] == "so" or lower[i - 1] == "this"):
+                    valence = valence * 1.25
+                elif lower[i - 3] == "without" and (
+                    lower[i - 2] == "doubt" or lower[i - 1] == "doubt"
+                ):
+                    pass
+                elif _negated(lower[i - 3]):
+                    valence = valence * _vs.N_SCALAR
+                valence = _idioms(valence, lower, i)
+    # _least_check
+    if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
             valence = valence * _vs.N_SCALAR
-        if start_i == 1:
-            if low(i - 2) == "never" and (low(i - 1) == "so" or low(i - 1) == "this"):
-                valence = valence * 1.25
-            elif low(i - 2) == "without" and low(i - 1) == "doubt":
-                valence = valence
-            elif _vs.negated([low(i - (start_i + 1))]):
-                valence = valence * _vs.N_SCALAR
-        if start_i == 2:
-            if (low(i - 3) == "never" and (low(i - 2) == "so" or low(i - 2) == "this")) or (
-                low(i - 1) == "so" or low(i - 1) == "this"
-            ):
-                valence = valence * 1.25
-            elif low(i - 3) == "without" and (low(i - 2) == "doubt" or low(i - 1) == "doubt"):
-                valence = valence
-            elif _vs.negated([low(i - (start_i + 1))]):
-                valence = valence * _vs.N_SCALAR
-        return valence
+    elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        valence = valence * _vs.N_SCALAR
+    return valence
 
-    @staticmethod
-    def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
-        # vaderSentiment's _special_idioms_check with the same word lookups, done lazily.
-        def low(k: int) -> str:
-            return str(words[k]).lower()
 
-        onezero = f"{low(i - 1)} {low(i)}"
-        twoonezero = f"{low(i - 2)} {low(i - 1)} {low(i)}"
-        twoone = f"{low(i - 2)} {low(i - 1)}"
-        threetwoone = f"{low(i - 3)} {low(i - 2)} {low(i - 1)}"
-        threetwo = f"{low(i - 3)} {low(i - 2)}"
-        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
-            if seq in _vs.SPECIAL_CASES:
-                valence = _vs.SPECIAL_CASES[seq]
-                break
-        if len(words) - 1 > i:
-            zeroone = f"{low(i)} {low(i + 1)}"
-            if zeroone in _vs.SPECIAL_CASES:
-                valence = _vs.SPECIAL_CASES[zeroone]
-        if len(words) - 1 > i + 1:
-            zeroonetwo = f"{low(i)} {low(i + 1)} {low(i + 2)}"
-            if zeroonetwo in _vs.SPECIAL_CASES:
-                valence = _vs.SPECIAL_CASES[zeroonetwo]
-        for n_gram in (threetwoone, threetwo, twoone):
-            if n_gram in _vs.BOOSTER_DICT:
-                valence = valence + _vs.BOOSTER_DICT[n_gram]
-        return valence
+def _idioms(valence: float, lower: list[str], i: int) -> float:
+    """vaderSentiment's ``_special_idioms_check`` over lower-cased words (``i`` >= 3)."""
+    special = _vs.SPECIAL_CASES
+    one, two, three = lower[i - 1], lower[i - 2], lower[i - 3]
+    twoone = f"{two} {one}"
+    threetwoone = f"{three} {twoone}"
+    threetwo = f"{three} {two}"
+    for seq in (f"{one} {lower[i]}", f"{twoone} {lower[i]}", twoone, threetwoone, threetwo):
+        if seq in special:
+            valence = special[seq]
+            break
+    if len(lower) - 1 > i:
+        zeroone = f"{lower[i]} {lower[i + 1]}"
+        if zeroone in special:
+            valence = special[zeroone]
+    if len(lower) - 1 > i + 1:
+        zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in special:
+            valence = special[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in _vs.BOOSTER_DICT:
+            valence = valence + _vs.BOOSTER_DICT[n_gram]
+    return valence
 
 
 @cache
