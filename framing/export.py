@@ -166,8 +166,8 @@ def safe_csv_cells(table: pd.DataFrame) -> pd.DataFrame:
             if mask.any():
                 changed[position] = series.where(~mask, "'" + series.astype("str"))
         elif series.dtype == object:
-            mapped = series.map(safe_cell)
-            if not mapped.equals(series):
+            mapped = _safe_object_column(series)
+            if mapped is not None:
                 changed[position] = mapped
     names = [safe_cell(c) for c in table.columns]
     renamed = names != list(table.columns)
@@ -179,6 +179,66 @@ def safe_csv_cells(table: pd.DataFrame) -> pd.DataFrame:
     if renamed:
         out.columns = names
     return out
+
+
+def _safe_object_column(series: pd.Series) -> pd.Series | None:
+    """``series.map(safe_cell)`` if that changes any cell, else None; vectorised.
+
+    The string test runs in pandas' ``.str`` methods; only the cells that need an apostrophe
+    are touched in Python. Columns ``.str`` cannot handle (no text at all, bytes) take the
+    cell-by-cell path.
+    """
+    import pandas as pd
+
+    mask = _formula_mask(series)
+    if mask is None:  # not all text (numbers, bytes, ...): cell by cell
+        mapped = series.map(safe_cell)
+        return None if mapped.equals(series) else mapped
+    if not mask.any():
+        return None
+    values = series.to_numpy(dtype=object, copy=True)
+    values[mask] = ["'" + value for value in values[mask]]
+    return pd.Series(values, index=series.index, name=series.name)
+
+
+def _formula_mask(series: pd.Series) -> Any:
+    """Which cells of an object column of text (and missing values) start with a formula
+    prefix, as a boolean array; None if the column holds anything else.
+
+    Tested in one pass in C (pyarrow's regular expressions) when pyarrow is installed, else
+    with pandas' ``.str`` methods.
+    """
+    import numpy as np
+
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover - pyarrow is optional
+        pa = None
+    if pa is not None:
+        try:
+            arrow = pa.array(series.to_numpy(dtype=object), from_pandas=True)
+        except (pa.ArrowException, TypeError, ValueError, UnicodeError):
+            return None
+        if pa.types.is_null(arrow.type):  # only missing values
+            return np.zeros(len(series), dtype=bool)
+        if not (pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)):
+            return None  # e.g. bytes
+        found = pc.match_substring_regex(arrow, _FORMULA_PATTERN).fill_null(False)
+        return found.to_numpy(zero_copy_only=False)
+    try:
+        starts = series.str.startswith(FORMULA_PREFIXES)
+    except (AttributeError, TypeError):
+        return None
+    if starts.dtype == object and not all(  # mixed text and numbers: not all text
+        isinstance(v, str) or v is None or v != v for v in series.to_numpy(dtype=object)
+    ):
+        return None
+    return np.asarray(starts.to_numpy(dtype=object) == True, dtype=bool)  # noqa: E712
+
+
+#: :data:`FORMULA_PREFIXES` as one anchored regular expression.
+_FORMULA_PATTERN = "^[=+\\-@\t\r]"
 
 
 def to_csv(

@@ -109,6 +109,29 @@ def test_export_safe_csv_cells_touches_text_only() -> None:
     assert list(table["article_id"]) == ["=a1", "b2"]  # the input is not modified
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["=SUM(A1)", None, "Iraq", float("nan"), "-0.25", "+1", "@you", "\tx", "\ry", "a=b"],
+        ["@x", 5, None, "-3", 2.5, "plain"],  # text and numbers in one column
+        [b"=bytes", None, "=text"],  # bytes are not text: untouched
+        [None, None],
+        [float("nan"), "=x"],
+        ["'=already", "= spaced", "\u2212minus sign"],
+    ],
+)
+def test_export_safe_csv_cells_object_column_matches_cell_by_cell(cells: list[object]) -> None:
+    """The vectorised test gives the table ``safe_cell`` on each cell gives, dtypes included."""
+    table = pd.DataFrame({"text": pd.Series(cells, dtype=object), "n": range(len(cells))})
+    mapped = table["text"].map(safe_cell)
+    expected = table.copy()
+    expected.isetitem(0, mapped.to_numpy())
+    out = safe_csv_cells(table)
+    pd.testing.assert_frame_equal(out, expected)
+    assert (out is table) == mapped.equals(table["text"])
+    assert out.to_csv(index=False) == table.map(safe_cell).to_csv(index=False)
+
+
 def test_export_safe_csv_cells_returns_the_table_when_nothing_to_do() -> None:
     table = pd.DataFrame({"term": ["troops", "base"], "z": [-1.5, 2.0]})
     assert safe_csv_cells(table) is table

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import filecmp
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -382,3 +383,27 @@ def test_pipeline_score_terms_equals_log_odds_from_counts(story, options):
     expected = log_odds_from_counts(copy.deepcopy(counts), **options)
     assert_frame_equal(score_terms(counts, consume=True, **options), expected)
     assert counts == {}  # consumed
+
+
+@pytest.mark.parametrize(
+    ("counts", "options"),
+    [
+        # ties in z (same counts), terms ordered by code point: "Zoo" < "zoo" < "zoé" < "zoë"
+        (
+            {
+                "A": {"zoo": 2, "Zoo": 2, "zoé": 2, "zoë": 2, "once": 1, "troops": 3},
+                "B": {"zoo": 1, "troops": 3, "base": 2, "bases": 1},
+                "C": {},
+            },
+            {},
+        ),
+        ({"A": {"zoo": 2, "base": 5}, "B": {"zoo": 3, "base": 1}, "C": {"rare": 1}}, {"top": 1}),
+        ({"A": {"x": 1}, "B": {"y": 1}}, {}),  # every term rare: empty table
+        ({"A": {"x": 2, "y": 1}, "B": {"y": 1, "x": 1}}, {"min_count": 3, "top": 0}),
+    ],
+)
+def test_pipeline_score_terms_arrays_equal_log_odds_from_counts(counts, options):
+    """Scoring over flat arrays keeps the reference's numbers, order, ties and dtypes."""
+    made = {o: Counter(c) for o, c in counts.items()}
+    expected = log_odds_from_counts(copy.deepcopy(made), **options)
+    assert_frame_equal(score_terms(made, consume=True, **options), expected)
