@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from framing.align.groups import COLUMNS
 from framing.align.words import align, describe, trimmed, words_of
 
 __all__ = ["FIDELITY_COLUMNS", "quote_fidelity"]
 
-_CARRIED = (
-    "group",
-    "outlet",
-    "article_id",
-    "quote_id",
-    "speaker",
-    "kind",
-    "quote",
-    "start",
-    "end",
-)
+#: The key columns of an aligned (or quotes) table that :func:`quote_fidelity` keeps.
+_CARRIED = COLUMNS[: COLUMNS.index("end") + 1]
 _ADDED = (
     "transcript_start",
     "transcript_end",
