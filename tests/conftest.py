@@ -92,3 +92,22 @@ def allsides(shared_data: Path):
     first.path = path  # type: ignore[attr-defined]
     first.columns = ALLSIDES_COLUMNS  # type: ignore[attr-defined]
     return first
+
+
+@pytest.fixture(scope="session")
+def basil(shared_data: Path):
+    """Load the BASIL articles of the first ``n`` events (three outlets each) as an articles table.
+
+    Columns ``article_id, outlet, text, event``; the text is BASIL's body paragraphs, one a line.
+    """
+    import json
+
+    def first(n: int) -> pd.DataFrame:
+        rows = []
+        for path in sorted((shared_data / "basil" / "articles").glob("*/*.json"))[: 3 * n]:
+            art = json.loads(path.read_text(encoding="utf-8"))
+            text = "\n".join(" ".join(p) for p in art["body-paragraphs"])
+            rows.append((path.stem, str(art["source"]).lower(), text, art["triplet-uuid"]))
+        return pd.DataFrame(rows, columns=["article_id", "outlet", "text", "event"])
+
+    return first

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Callable
 
 import matplotlib
 
@@ -285,13 +284,8 @@ def test_coverage_never_crashes_offsets_valid(texts: list[list[str]]) -> None:
     coverage_gaps(found)
 
 
-def test_coverage_basil_per_event(shared_data: Path) -> None:
-    rows = []
-    for path in sorted((shared_data / "basil" / "articles").glob("*/*.json"))[:9]:
-        art = json.loads(path.read_text(encoding="utf-8"))
-        text = "\n".join(" ".join(p) for p in art["body-paragraphs"])
-        rows.append((path.stem, str(art["source"]).lower(), text, art["triplet-uuid"]))
-    articles = pd.DataFrame(rows, columns=["article_id", "outlet", "text", "event"])
+def test_coverage_basil_per_event(basil: Callable[[int], pd.DataFrame]) -> None:
+    articles = basil(3)
     found = coverage(articles)
     assert found["event"].nunique() == 3
     # A fact never spans two events, and never more outlets than the event has.

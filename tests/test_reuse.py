@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Callable
 
 import matplotlib
 
@@ -267,17 +266,8 @@ def test_reuse_never_crashes_offsets_valid(a: list[str], b: list[str], gap: int)
         assert 0 < row["similarity"] <= 1
 
 
-def _basil_events(data: Path, n: int) -> pd.DataFrame:
-    rows = []
-    for path in sorted((data / "basil" / "articles").glob("*/*.json"))[: 3 * n]:
-        art = json.loads(path.read_text(encoding="utf-8"))
-        text = "\n".join(" ".join(p) for p in art["body-paragraphs"])
-        rows.append((path.stem, str(art["source"]).lower(), text, art["triplet-uuid"]))
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "text", "event"])
-
-
-def test_reuse_basil_per_event(shared_data: Path) -> None:
-    articles = _basil_events(shared_data, 5)
+def test_reuse_basil_per_event(basil: Callable[[int], pd.DataFrame]) -> None:
+    articles = basil(5)
     assert articles["event"].nunique() == 5
     found = reuse(articles)
     event_of = dict(zip(articles["article_id"], articles["event"], strict=True))
