@@ -16,42 +16,18 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
+from _corpora import load_basil
 
 from framing.coverage import coverage, coverage_summary
 from framing.reuse import reuse, reuse_pairs, reuse_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
-
-
-def load_basil(data: Path) -> pd.DataFrame:
-    """BASIL as an articles table: one row per article, ``event`` = the triplet id.
-
-    The text is the body, one paragraph per line (sentences joined by a space); the title is
-    its own column.
-    """
-    rows = []
-    for path in sorted((data / "basil" / "articles").glob("*/*.json")):
-        art = json.loads(path.read_text(encoding="utf-8"))
-        source = str(art["source"]).lower()
-        rows.append(
-            {
-                "article_id": path.stem,
-                "outlet": OUTLETS.get(source, source),
-                "text": "\n".join(" ".join(p) for p in art["body-paragraphs"]),
-                "title": art["title"],
-                "event": art["triplet-uuid"],
-                "published": art["date"],
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 def markdown(table: pd.DataFrame) -> str:

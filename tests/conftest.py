@@ -65,14 +65,8 @@ def story_articles():
     return load_corpus(STORY_DIR)
 
 
-# The AllSides export in ../shared/data/article_bias_prediction names its fields differently;
-# this is the one place the suite spells out that mapping (it is never copied into the repo).
-ALLSIDES_COLUMNS = {
-    "text_col": "content_original",
-    "id_col": "ID",
-    "outlet_col": "source",
-    "title_col": "title",
-}
+# The evaluation corpora name their fields their own way; benchmarks/_corpora.py is the one
+# place that knows how (it reads ../shared/data at run time and is never a copy of it).
 
 
 @pytest.fixture(scope="session")
@@ -81,33 +75,22 @@ def allsides(shared_data: Path):
 
     The AllSides label (left / center / right) is added as the column ``label``.
     """
-    from framing.corpus import load_corpus
-
-    path = shared_data / "article_bias_prediction" / "articles.jsonl.gz"
+    from _corpora import ALLSIDES_COLUMNS, allsides_path, load_allsides
 
     def first(n: int) -> pd.DataFrame:
-        table = next(iter(load_corpus(path, chunksize=n, **ALLSIDES_COLUMNS)))
-        return table.assign(label=table["bias_text"])
+        return load_allsides(shared_data, n)
 
-    first.path = path  # type: ignore[attr-defined]
+    first.path = allsides_path(shared_data)  # type: ignore[attr-defined]
     first.columns = ALLSIDES_COLUMNS  # type: ignore[attr-defined]
     return first
 
 
 @pytest.fixture(scope="session")
 def basil(shared_data: Path):
-    """Load the BASIL articles of the first ``n`` events (three outlets each) as an articles table.
-
-    Columns ``article_id, outlet, text, event``; the text is BASIL's body paragraphs, one a line.
-    """
-    import json
+    """Load the BASIL articles of the first ``n`` events (three outlets each) as a table."""
+    from _corpora import load_basil
 
     def first(n: int) -> pd.DataFrame:
-        rows = []
-        for path in sorted((shared_data / "basil" / "articles").glob("*/*.json"))[: 3 * n]:
-            art = json.loads(path.read_text(encoding="utf-8"))
-            text = "\n".join(" ".join(p) for p in art["body-paragraphs"])
-            rows.append((path.stem, str(art["source"]).lower(), text, art["triplet-uuid"]))
-        return pd.DataFrame(rows, columns=["article_id", "outlet", "text", "event"])
+        return load_basil(shared_data, events=n)
 
     return first

@@ -292,5 +292,5 @@ def test_coverage_basil_per_event(basil: Callable[[int], pd.DataFrame]) -> None:
     assert (found.groupby("fact")["event"].nunique() == 1).all()
     assert found["n_outlets"].max() <= 3
     summary = coverage_summary(found)
-    assert sorted(summary["outlet"]) == ["fox", "hpo", "nyt"]
+    assert sorted(summary["outlet"]) == ["Fox News", "HuffPost", "New York Times"]
     assert summary["n_articles"].tolist() == [3, 3, 3]
