@@ -35,7 +35,6 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
@@ -117,6 +116,11 @@ def _counted(
     )
 
 
+def _gap(norm: str, a: Token, b: Token) -> bool:
+    """Whether punctuation (not just white space) separates tokens ``a`` and ``b``."""
+    return bool(norm[a.end : b.start].strip())
+
+
 _UNSEEN = object()
 _CONTEXT = object()  # the token's fate depends on its neighbours (see _counted)
 # stopword set -> token norm -> counted form, None, or _CONTEXT: a token's counted form depends
@@ -178,51 +182,64 @@ def term_counts(
     spans = quoted_spans(doc) if voice != "all" else []
     text, norm = doc.text, doc.norm
     forms = _forms_memo(stop)
-    counts: Counter[str] = Counter()
+    skip = voice != "all" or bool(exclude)
+    terms: list[str] = []  # every term, in the order the counts first meet it
     for sentence in doc.sentence_tokens:
-        # gap[k]: punctuation (not just white space) between token k-1 and token k
-        gap = [False] * (len(sentence) + 1)
-        prev_end = -1
-        for k, tok in enumerate(sentence):
-            if prev_end >= 0 and not (tok.start == prev_end + 1 and norm[prev_end] == " "):
-                gap[k] = bool(norm[prev_end : tok.start].strip())
-            prev_end = tok.end
-        gap[0] = True  # no neighbour before the first token, none after the last
-        gap[len(sentence)] = True
-        run: list[str | None] = []  # counted forms; None breaks n-grams
-        for k, tok in enumerate(sentence):
-            if k and gap[k]:
-                run.append(None)  # punctuation between the two tokens
-            if voice != "all" and in_spans(tok.start, spans) != (voice == "quoted"):
+        unigrams: list[str] = []
+        bigrams: list[str] = []
+        run: list[str | None] = []  # counted forms; None breaks n-grams (for n > 2)
+        prev: str | None = None  # the form before this token, if an n-gram may go on from it
+        prev_end = sentence[0].start if sentence else 0  # the first token: an empty gap
+        for k, (start, end, word) in enumerate(sentence):
+            # punctuation (not just white space) before the token breaks n-grams; the usual
+            # single space is settled without slicing
+            if (start != prev_end + 1 or norm[prev_end] != " ") and norm[prev_end:start].strip():
                 run.append(None)
+                prev = None
+            prev_end = end
+            if skip and (
+                (voice != "all" and in_spans(start, spans) != (voice == "quoted"))
+                or (exclude and in_spans(start, exclude))  # reused: not this outlet's wording
+            ):
+                run.append(None)
+                prev = None
                 continue
-            if exclude and in_spans(tok.start, exclude):
-                run.append(None)  # reused passage: not this outlet's wording
-                continue
-            form = forms.get(tok.norm, _UNSEEN)
-            if form is _UNSEEN:
-                form = forms[tok.norm] = _form_of(tok.norm, stop)
-            if form is _CONTEXT:  # a two-letter stopword: an acronym if in capitals alone
-                before = None if gap[k] else sentence[k - 1]
-                after = None if gap[k + 1] else sentence[k + 1]
-                counted = _counted(text, tok, stop, before=before, after=after)
-                form = _term_form(text, tok) if counted else None
+            try:
+                form = forms[word]
+            except KeyError:
+                form = forms[word] = _form_of(word, stop)
+            if form is _CONTEXT:
+                # a two-letter stopword counts only as an acronym, in capitals between words
+                # that are not (see _counted); most are in lower case and need no neighbours
+                form = None
+                if text[start:end].isupper():
+                    tok = sentence[k]
+                    before = sentence[k - 1] if k and not _gap(norm, sentence[k - 1], tok) else None
+                    after = sentence[k + 1] if k + 1 < len(sentence) else None
+                    if after is not None and _gap(norm, tok, after):
+                        after = None
+                    if _counted(text, tok, stop, before=before, after=after):
+                        form = _term_form(text, tok)
+            if form is not None:
+                unigrams.append(form)
+                if prev is not None:
+                    bigrams.append(f"{prev} {form}")
             run.append(form)
+            prev = form
         for n in ngrams:
             if n == 1:
-                counts.update([t for t in run if t is not None])
+                terms += unigrams
             elif n == 2:
-                counts.update(
-                    [f"{a} {b}" for a, b in pairwise(run) if a is not None and b is not None]
-                )
+                terms += bigrams
             else:
-                counts.update(
-                    [
-                        " ".join(window)  # type: ignore[arg-type]
-                        for window in (run[i : i + n] for i in range(len(run) - n + 1))
-                        if None not in window
-                    ]
-                )
+                terms += [
+                    " ".join(window)  # type: ignore[arg-type]
+                    for window in (run[i : i + n] for i in range(len(run) - n + 1))
+                    if None not in window
+                ]
+    # One Counter over all the terms: the same counts, in the same insertion order, as
+    # updating a Counter per sentence and n-gram length.
+    counts = Counter(terms)
     return counts
 
 

@@ -13,6 +13,7 @@ once however many analyses run over it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property
 from typing import NamedTuple
@@ -149,7 +150,19 @@ def tokenize(
     low = norm.lower()
     make = tuple.__new__  # a Token without NamedTuple.__new__'s Python-level call
     if len(low) == len(norm):  # lower-casing kept every offset (almost always)
-        return [make(Token, (*m.span(), m.group())) for m in _TOKEN_RE.finditer(low, start, stop)]
+        # ``findall`` + ``str.find`` is faster than match objects, and exact: every token
+        # starts with a letter or digit, and no letter or digit lies between two matches
+        # (one would start a match), so the next occurrence of a token is where it matched.
+        tokens: list[Token] = []
+        append = tokens.append
+        find = low.find
+        pos = start
+        for word in _TOKEN_RE.findall(low, start, stop):
+            pos = find(word, pos)
+            after = pos + len(word)
+            append(make(Token, (pos, after, word)))
+            pos = after
+        return tokens
     return [
         make(Token, (*m.span(), m.group().lower())) for m in _TOKEN_RE.finditer(norm, start, stop)
     ]
@@ -421,16 +434,16 @@ class Doc:
     @cached_property
     def sentence_tokens(self) -> list[list[Token]]:
         """Word tokens grouped by sentence, aligned with :attr:`sentences`."""
-        groups: list[list[Token]] = [[] for _ in self.sentences]
-        bounds = self.sentences
-        k = 0
-        for tok in self.tokens:
-            while k < len(bounds) and tok.start >= bounds[k].end:
-                k += 1
-            if k == len(bounds):
-                break
-            if tok.start >= bounds[k].start:
-                groups[k].append(tok)
+        # Sentences are sorted and disjoint: a sentence's tokens are those starting inside it.
+        tokens = self.tokens
+        starts = [tok.start for tok in tokens]
+        groups: list[list[Token]] = []
+        lo = 0
+        for sentence in self.sentences:
+            lo = bisect_left(starts, sentence.start, lo)
+            hi = bisect_left(starts, sentence.end, lo)
+            groups.append(tokens[lo:hi])
+            lo = hi
         return groups
 
     @property

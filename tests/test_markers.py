@@ -248,3 +248,31 @@ def test_markers_never_crash_offsets_valid(text: str) -> None:
     for row in marker_rows(Doc(text)):
         assert 0 <= row["start"] < row["end"] <= len(text)
         assert text[row["start"] : row["end"]] == row["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It is not clear whether the militia, which the US says is believed to be backed "
+            "by Iran, fired the rockets.",
+            [("it is not clear", "It is not clear"), ("is believed to", "is believed to")],
+        ),
+        # a phrase is whole words with only white space between them: not "What, they called"
+        (
+            "It is not clear. What, they called it, was a raid by what it calls white "
+            "supremacists' allies.",
+            [
+                ("it is not clear", "It is not clear"),
+                ("what it calls", "what it calls"),
+                ("white supremacists", "white supremacists"),
+            ],
+        ),
+        (
+            "The group is said to have ties to white nationalists; it was not, clear.",
+            [("is said to", "is said to"), ("white nationalists", "white nationalists")],
+        ),
+    ],
+)
+def test_markers_phrases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r["term"], r["text"]) for r in marker_rows(Doc(text))] == expected

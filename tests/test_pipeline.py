@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import filecmp
+import gc
 import sys
 from collections import Counter
 from pathlib import Path
@@ -371,6 +372,34 @@ def test_pipeline_on_error_skip_lists_the_failure_and_goes_on(story, terms_fail_
     ]
     assert "WION" not in set(result.terms["outlet"])
     assert len(result.articles) == 5
+
+
+# --- garbage collector ------------------------------------------------------------------------
+
+
+def test_pipeline_articles_run_with_loaded_objects_frozen(story, monkeypatch):
+    import framing.terms
+
+    real = framing.terms.term_counts
+    frozen = []
+
+    def spy(doc, **options):
+        frozen.append(gc.get_freeze_count() > 0)
+        return real(doc, **options)
+
+    monkeypatch.setattr(framing.terms, "term_counts", spy)
+    analyze(story, analyses=["terms"], progress=False)
+    assert frozen == [False, True, True, True, True, True]  # the warm-up, then the 5 articles
+    assert gc.get_freeze_count() == 0  # handed back
+
+
+def test_pipeline_leaves_a_callers_gc_freeze_alone(story):
+    gc.freeze()
+    try:
+        analyze(story, analyses=["terms"], progress=False)
+        assert gc.get_freeze_count() > 0  # still frozen: analyze did not unfreeze it
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.parametrize(

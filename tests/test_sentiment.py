@@ -432,6 +432,25 @@ def test_sentiment_textblob_tokens_examples(text: str, expected: list[str]) -> N
     assert textblob_tokens(text) == expected == _pattern_tokens(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # neighbours that could be emoticon pieces ("o . O", ": D"): pattern's last step runs
+        # on our tokens (sentences, then "(!)" and emoticons rejoined within each)
+        (
+            "He flew to Chicago. O'Hare was busy.",
+            ["He", "flew", "to", "Chicago", ".", "O", "'", "Hare", "was", "busy", "."],
+        ),
+        (
+            "TARGET: Democrats ( ! ) in Mexico. :-( sad",
+            ["TARGET", ":", "Democrats", "(!)", "in", "Mexico", ".", ":-(", "sad"],
+        ),
+    ],
+)
+def test_sentiment_textblob_tokens_rejoin_like_pattern(text: str, expected: list[str]) -> None:
+    assert textblob_tokens(text) == expected == _pattern_tokens(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

@@ -232,3 +232,64 @@ def test_terms_word_choice_on_a_real_export(allsides) -> None:
 def test_terms_counts_never_crash(text: str) -> None:
     counts = term_counts(Doc(text), voice="own")
     assert all(v > 0 for v in counts.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "ngrams", "expected"),
+    [
+        # order: per sentence, each n-gram length in turn (trigrams stop at the comma)
+        (
+            "Iran-backed Shia militias fired rockets at US troops, officials said.",
+            (3, 1),
+            [
+                ("iran-backed shia militias", 1),
+                ("shia militias fired", 1),
+                ("militias fired rockets", 1),
+                ("iran-backed", 1),
+                ("shia", 1),
+                ("militias", 1),
+                ("fired", 1),
+                ("rockets", 1),
+                ("us", 1),
+                ("troops", 1),
+                ("officials", 1),
+                ("said", 1),
+            ],
+        ),
+        (
+            "Biden met Iraqi Prime Minister al-Kadhimi. The US combat mission ends.",
+            (1, 2),
+            [
+                ("biden", 1),
+                ("met", 1),
+                ("iraqi", 1),
+                ("prime", 1),
+                ("minister", 1),
+                ("al-kadhimi", 1),
+                ("biden met", 1),
+                ("met iraqi", 1),
+                ("iraqi prime", 1),
+                ("prime minister", 1),
+                ("minister al-kadhimi", 1),
+                ("us", 1),
+                ("combat", 1),
+                ("mission", 1),
+                ("ends", 1),
+                ("us combat", 1),
+                ("combat mission", 1),
+                ("mission ends", 1),
+            ],
+        ),
+        # a two-letter word in capitals counts unless a neighbour it is not cut off from by
+        # punctuation is in capitals too ("ON US" is a shouted headline; ", IRAQ" is cut off)
+        (
+            "ATTACKS ON US, IRAQ BASES: US troops were IN Iraq",
+            (1,),
+            [("attacks", 1), ("iraq", 2), ("bases", 1), ("us", 1), ("troops", 1), ("in", 1)],
+        ),
+    ],
+)
+def test_terms_counts_in_text_order(
+    text: str, ngrams: tuple[int, ...], expected: list[tuple[str, int]]
+) -> None:
+    assert list(term_counts(Doc(text), ngrams=ngrams).items()) == expected

@@ -19,14 +19,15 @@ SCARE_QUOTE = "scare quote"
 def _proper_noun_positions(doc: Doc) -> set[int]:
     """Token starts of capitalised words that do not begin a sentence (names, months, titles)."""
     firsts = {sent[0].start for sent in doc.sentence_tokens if sent}
-    out = set()
-    text, norm = doc.text, doc.norm
-    for tok in doc.tokens:
-        if text[tok.start].isupper() and tok.start not in firsts:
-            before = norm[max(0, tok.start - 2) : tok.start].strip()
-            if not before.endswith(('"', ":", "(", "-")):
-                out.add(tok.start)
-    return out
+    return {tok.start for tok in doc.tokens if _is_name(doc, tok.start, firsts)}
+
+
+def _is_name(doc: Doc, start: int, firsts: set[int]) -> bool:
+    """Whether the token at ``start`` is read as a name (see :func:`_proper_noun_positions`)."""
+    if not doc.text[start].isupper() or start in firsts:
+        return False
+    before = doc.norm[max(0, start - 2) : start].strip()
+    return not before.endswith(('"', ":", "(", "-"))
 
 
 def _key(norm: str) -> str:
@@ -75,6 +76,11 @@ def base_forms(word: str, *, adverbs_only: bool = False) -> list[str]:
     return out
 
 
+# Stands for a token not looked up yet in marker_rows's first pass: its entries are unknown, so
+# the token is kept (``[0]`` is truthy) and _candidates looks it up.
+_UNSEEN: tuple[tuple[Any, ...], bool] = ((None,), False)
+
+
 def _candidates(lex: MarkerLexicon, norm: str) -> tuple[tuple[Entry, ...], bool]:
     """Entries the token may start, and whether they were reached through an adverb ending."""
     found = lex._memo.get(norm)
@@ -121,36 +127,47 @@ def marker_rows(doc: Doc, *, lexicon: MarkerLexicon | None = None) -> list[dict[
     lex = lexicon if lexicon is not None else load_marker_lexicon()
     tokens = doc.tokens
     norm = doc.norm
-    names = _proper_noun_positions(doc)
+    # Most tokens start no term (about one in twenty does): pick the few that may, by one dict
+    # look-up each; a token not looked up yet is kept too, and _candidates settles it below.
+    memo = lex._memo.get
+    hits = [i for i, tok in enumerate(tokens) if memo(tok.norm, _UNSEEN)[0]]
     quoted = quoted_spans(doc)
     sent_starts = [s.start for s in doc.sentences]
     firsts = {sent[0].start for sent in doc.sentence_tokens if sent}
     found: list[tuple[int, int, str, str, str]] = []
     taken: dict[str, int] = {}  # category -> end offset of its last match
-    for i, tok in enumerate(tokens):
+    for i in hits:
+        tok = tokens[i]
         candidates, adverb = _candidates(lex, tok.norm)
-        if not candidates or tok.start in names:
+        if not candidates or _is_name(doc, tok.start, firsts):
             continue
         tag = ""
         for words, category, term, source, pos in candidates:
             n = len(words)
-            if taken.get(category, -1) > tok.start or i + n > len(tokens):
+            if taken.get(category, -1) > tok.start:
                 continue
-            if pos and n == 1:
-                if not tag:
-                    tag = pattern_tag(doc.text[tok.start : tok.end], tok.start in firsts)
-                verbal = tag in ("VBN", "VBG", "JJ") and verbal_participle(doc, tokens, i)
-                if not pos_matches(pos, tag, adverb=adverb, verbal=verbal):
+            if n == 1:
+                if pos:
+                    if not tag:
+                        tag = pattern_tag(doc.text[tok.start : tok.end], tok.start in firsts)
+                    verbal = tag in ("VBN", "VBG", "JJ") and verbal_participle(doc, tokens, i)
+                    if not pos_matches(pos, tag, adverb=adverb, verbal=verbal):
+                        continue
+                last = tok
+            else:
+                if i + n > len(tokens):
                     continue
-            span = tokens[i : i + n]
-            if n > 1 and any(
-                _key(t.norm) != w and t.norm != w for t, w in zip(span, words, strict=True)
-            ):
-                continue
-            if any(norm[a.end : b.start].strip() for a, b in pairwise(span)):
-                continue
-            end = span[-1].end
-            if span[-1].norm.endswith("'s") and not words[-1].endswith("'s"):
+                second = tokens[i + 1].norm
+                if second != words[1] and _key(second) != words[1]:
+                    continue  # the usual miss, tested first; the full test follows
+                span = tokens[i : i + n]
+                if any(_key(t.norm) != w and t.norm != w for t, w in zip(span, words, strict=True)):
+                    continue
+                if any(norm[a.end : b.start].strip() for a, b in pairwise(span)):
+                    continue
+                last = span[-1]
+            end = last.end
+            if last.norm.endswith("'s") and not words[-1].endswith("'s"):
                 end -= 2
             found.append((tok.start, end, category, term, source))
             taken[category] = end

@@ -125,14 +125,26 @@ def _score_arrays(
     codes, uniques = pd.factorize(keys)
     # Integer-valued float64 totals: exact (below 2**53), as pandas' sums are in the original.
     term_total = np.bincount(codes, weights=values, minlength=len(uniques))
-    del uniques
     totals = np.bincount(group, weights=values, minlength=len(outlets))
     grand_total = float(values.sum())  # every count: kept terms and rare ones alike
     keep = np.flatnonzero(term_total[codes] >= min_count)
     if not len(keep):
         return _empty_table(group_col)
-    y_all = term_total[codes[keep]]
-    del codes, term_total
+    kept_codes = codes[keep]
+    del codes
+    y_all = term_total[kept_codes]
+    # What depends on the term alone (its rank in code-point order, its n-gram size) is
+    # computed once per distinct kept term, not once per (outlet, term) pair.
+    kept_terms = np.flatnonzero(term_total >= min_count)
+    del term_total
+    by_term = np.zeros((2, len(uniques)), dtype=np.int64)
+    by_term[0, kept_terms] = _rank(uniques[kept_terms])
+    by_term[1, kept_terms] = (
+        pd.Series(uniques[kept_terms], dtype=str).str.count(" ").to_numpy(dtype="int64") + 1
+    )
+    del uniques, kept_terms
+    term_rank, ngram = by_term[:, kept_codes]
+    del by_term, kept_codes
     a0 = grand_total  # the default prior is the corpus itself: its total is every count
     y_i = values[keep].astype("float64")
     y_j = y_all - y_i
@@ -150,13 +162,13 @@ def _score_arrays(
     # The order of log_odds_from_counts: outlet (first seen first), z descending, then term;
     # (outlet, term) pairs are unique, so the order is fully determined. Terms are ranked by
     # code point (as Python and Arrow's UTF-8 compare them) to sort numbers, not strings.
-    term_rank = _rank(terms)
     order = np.lexsort((term_rank, -z, group_kept))
     del term_rank
     columns: dict[str, np.ndarray] = {
         "outlets": np.array(outlets, dtype=object),
         "groups": group_kept,
         "terms": terms,
+        "ngram": ngram,
         "counts": values[keep],
         "rest": y_j,
         "log_odds": delta,
@@ -176,12 +188,11 @@ def _score_arrays(
 
 def _frame(order: np.ndarray, group_col: str, columns: Mapping[str, np.ndarray]) -> pd.DataFrame:
     """The terms table: the rows ``order`` of the scored arrays ``columns``."""
-    terms = columns["terms"][order]
     return pd.DataFrame(
         {
             group_col: columns["outlets"][columns["groups"][order]],
-            "term": terms,
-            "ngram": pd.Series(terms, dtype=str).str.count(" ").to_numpy(dtype="int64") + 1,
+            "term": columns["terms"][order],
+            "ngram": columns["ngram"][order],
             "count": columns["counts"][order],
             "count_rest": columns["rest"][order].astype("int64"),
             "log_odds": columns["log_odds"][order],

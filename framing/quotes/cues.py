@@ -9,6 +9,7 @@ after it start ("said (that) ...", "told reporters that ...", "said: \"...\"", "
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from framing.quotes.marks import MASK
 from framing.quotes.pos import is_finite_verb, tag, wordset
@@ -86,6 +87,9 @@ _NEGATED = re.compile(
 # Every match of _NEGATED ends (before white space) with one of these.
 _NEGATED_ENDS = ("not", "n't", "never", "to", "what", "when", "how")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
+# What the text before white space at the end ends with in every match of _PASSIVE: a cheap
+# test that spares the search (which tries every position) before most cues.
+_PASSIVE_ENDS = ("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "ly")
 _IRREGULAR_PARTICIPLES = wordset("said told written spoken shown known found")
 _PARTICIPLE_ONLY = wordset("""spoken written shown known gone""")
 _NOUN_BEFORE = wordset("""a an the these those his her their its our my your no""")
@@ -144,33 +148,84 @@ def _headline_case(masked: str, lo: int, hi: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-_FIND_CUES_RE1 = re.compile(r"([\w'\-]+)\s*$")
 _FIND_CUES_RE2 = re.compile(r"\b(?:has|have|had|having)\s+$")
+
+
+def _last_word(text: str) -> str:
+    r"""The last run of ``[\w'\-]`` characters of ``text`` before trailing white space, or "".
+
+    The same as ``re.search(r"([\w'\-]+)\s*$", text).group(1)`` (or "" with no match): the
+    match must end where the white space at the end begins, and the search finds its
+    leftmost start, the start of the run. ``str.isalnum`` and ``str.isspace`` (``rstrip``)
+    are the tests ``\w`` and ``\s`` make on str patterns. Walking back over a few characters
+    is cheaper than the search, which tries every start in the window.
+    """
+    end = len(text.rstrip())
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'-"):
+        start -= 1
+    return text[start:end]
+
+
+# _ACCORDING without its final \b, searched once per text (see _according_starts). Written to
+# match from the "g" (a match starts 8 characters earlier): a pattern that begins with a
+# character class is searched for that character in C, one that begins with a look-behind
+# is tried at every position (3x slower). The same matches: the look-behind checks
+# "according" and the character before it.
+_ACCORDING_LOOSE = re.compile(r"g(?<=(?<![\w-])according)\s+to", re.IGNORECASE)
+# (text, starts of _ACCORDING_LOOSE matches) for the last few texts, most recent first.
+_ACCORDING_SEEN: list[tuple[str, list[int]]] = []
+
+
+def _according_starts(masked: str) -> list[int]:
+    r"""Starts of the loose "according to" matches in ``masked`` (computed once per text).
+
+    A match of ``_ACCORDING`` in a window ``masked[lo:hi]`` is a match of the loose pattern
+    in the whole text at the same start (the look-behind sees before ``lo`` either way; only
+    the final ``\b`` can hold at ``hi`` and not in the whole text), so a window with no loose
+    start inside it holds no match, and most sentences skip the search.
+    """
+    for text, starts in _ACCORDING_SEEN:
+        if text is masked:
+            return starts
+    starts = [m.start() - 8 for m in _ACCORDING_LOOSE.finditer(masked)]
+    _ACCORDING_SEEN.insert(0, (masked, starts))
+    del _ACCORDING_SEEN[4:]
+    return starts
 
 
 def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tuple[int, int, str]]:
     """Candidate cues in a sentence: (start, end, lemma), in text order."""
     cues = []
     headline = None
+    entries = lexicon.entries
+    skip_kinds = lexicon.skip_kinds
     for start, end, form in find_forms(lexicon, masked, lo, hi):
-        word = masked[start:end]
-        entry = lexicon.entries.get(form)
-        if entry is None or entry.kind in lexicon.skip_kinds:
+        entry = entries.get(form)
+        if entry is None or entry.kind in skip_kinds:
             continue
-        if word[0].isupper():
+        if masked[start].isupper():
             if headline is None:
                 headline = _headline_case(masked, lo, hi)
             if not headline:
                 continue
         before = masked[max(lo, start - 40) : start]
-        if before.rstrip().lower().endswith(_NEGATED_ENDS) and _NEGATED.search(before):
+        stripped = before.rstrip()
+        if stripped.lower().endswith(_NEGATED_ENDS) and _NEGATED.search(before):
             continue
         if form in _PARTICIPLE_ONLY and not _FIND_CUES_RE2.search(before):
             continue
-        if _PASSIVE.search(before) and (form.endswith("ed") or form in _IRREGULAR_PARTICIPLES):
+        # (cheap tests first: the search has no side effect)
+        if (
+            (form.endswith("ed") or form in _IRREGULAR_PARTICIPLES)
+            and stripped.endswith(_PASSIVE_ENDS)
+            and _PASSIVE.search(before)
+        ):
             continue  # "are easily refuted", "was told": the subject is not the speaker
-        prev = _FIND_CUES_RE1.search(before)
-        pword = prev.group(1) if prev else ""
+        pword = _last_word(before)
+        if not pword:
+            cues.append((start, end, entry.lemma))  # every test below needs a word before
+            continue
         possessive = pword.endswith("'s") and pword.lower()[:-2] not in (
             "he",
             "she",
@@ -180,40 +235,42 @@ def _find_cues(masked: str, lo: int, hi: int, lexicon: VerbLexicon) -> list[tupl
             "there",
             "what",
         )
-        if prev and (prev.group(1).lower() in _NOUN_BEFORE or possessive):
+        if pword.lower() in _NOUN_BEFORE or possessive:
             continue  # "the reported attacks", "the military's announced withdrawal"
         if (
-            prev
-            and form in ("called", "dubbed", "titled", "named")
-            and prev.group(1).islower()
-            and tag(prev.group(1)) in ("NN", "NNS")
-            and not _cat_any(prev.group(1))
+            form in ("called", "dubbed", "titled", "named")
+            and pword.islower()
+            and tag(pword) in ("NN", "NNS")
+            and not _cat_any(pword)
         ):
             continue  # "a group called Our Principles": a name, not a statement
         if (
-            prev
-            and " " not in form
+            " " not in form
             and entry.lemma == form
             and tag(form).startswith("NN")
             and not _base_subject(_word_before_adverbs(before))
         ):
             continue  # "the anchor show", "GOP-dominated state": a base form needs "they say"
-        if prev and tag(form.split()[0]).startswith("NN"):
-            pw = prev.group(1).lower()
+        if tag(form.split()[0]).startswith("NN"):
+            pw = pword.lower()
             pt = tag(pw)
             if pt in ("JJ", "PRP$", "DT", "CD"):
                 continue
             if pt == "NN" and not form.endswith("s") and not form.endswith("ed"):
                 continue
             if tag(form.split()[0]) == "NNS" and not (
-                prev.group(1)[:1].isupper()
+                pword[:1].isupper()
                 or pw in ("he", "she", "it", "who", "which", "that", "this")
                 or (_speaker_noun(pw) and not pw.endswith("s"))
             ):
                 continue  # "in 11 swing states holding ...": a plural noun, not "X states"
         cues.append((start, end, entry.lemma))
-    for m in _ACCORDING.finditer(masked, lo, hi):
-        cues.append((m.start(), m.end(), "according to"))
+    starts = _according_starts(masked)
+    if starts:
+        i = bisect_left(starts, lo)
+        if i < len(starts) and starts[i] < hi:
+            for m in _ACCORDING.finditer(masked, lo, hi):
+                cues.append((m.start(), m.end(), "according to"))
     cues.sort()
     return cues
 
@@ -274,6 +331,8 @@ _CONTRACTED = re.compile(r"(?i)[a-z]+(?:'s|'re|'ve|'ll|'d|'m|n't)$")
 
 _HAS_FINITE_VERB_RE1 = re.compile(r"\bto\s+[a-z]+")
 _HAS_FINITE_VERB_RE2 = re.compile(r"\bto\s+([a-z]+)")
+_WORDS = re.compile(r"[\w'\-]+")
+_WORDS_OR_MASK = re.compile(rf"[\w'\-]+|{MASK}+")
 
 
 def _has_finite_verb(
@@ -285,15 +344,15 @@ def _has_finite_verb(
     ``lenient`` also takes VBN and VB (for the clause right after "said": "the economy made it
     risky", "his friends feel").
     """
-    pattern = rf"[\w'\-]+|{MASK}+" if lenient else r"[\w'\-]+"
-    words = re.findall(pattern, masked[start : min(hi, start + 200)])[:limit]
+    window = masked[start : min(hi, start + 200)]
+    words = (_WORDS_OR_MASK if lenient else _WORDS).findall(window)[:limit]
     if lenient and any(
         w[0] == MASK and (words[k - 1][0].isupper() or tag(words[k - 1].lower()) in _SUBJ_TAGS)
         for k, w in enumerate(words[1:], 1)
     ):
         return True  # 'said he "cannot walk down the street"'
-    if lenient and _HAS_FINITE_VERB_RE1.search(masked[start : min(hi, start + 200)]):
-        m = _HAS_FINITE_VERB_RE2.search(masked[start : min(hi, start + 200)])
+    if lenient and "to" in window and _HAS_FINITE_VERB_RE1.search(window):  # (cheap test first)
+        m = _HAS_FINITE_VERB_RE2.search(window)
         if m and tag(m.group(1)) in ("VB", "VBP", "NN"):
             return True  # headlines: "US to end combat mission in Iraq, Biden announces"
     if (

@@ -93,8 +93,12 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
             continue
         found = _sentence_statements(norm, masked, marks, sent, lex)
         if not found and k + 1 < len(sents):
-            ending = masked[sent.start : sent.end].rstrip()
-            if ending.endswith(":") or (ending.endswith(".") and sents[k + 1].para == sent.para):
+            # the sentence's last character but white space (what ``rstrip`` would leave last)
+            stop = sent.end
+            while stop > sent.start and masked[stop - 1].isspace():
+                stop -= 1
+            last = masked[stop - 1] if stop > sent.start else ""
+            if last == ":" or (last == "." and sents[k + 1].para == sent.para):
                 # 'Biden said:' before a quotation paragraph; 'Sam Lau, the party's
                 # spokesman, said in a statement. "There are no paper ballots ..."'
                 found = _colon_statement(norm, masked, marks, sent, sents[k + 1], lex)
@@ -103,14 +107,14 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
                     for st in _sentence_statements(norm, masked, marks, sents[k + 1], lex)
                 ):
                     found = []  # the quotation names its own speaker ('"...," Biden said.')
-        if not found and (k < 3 or "\n" in norm[sents[k - 1].end : sent.start]):
+        if not found and (k < 3 or norm.find("\n", sents[k - 1].end, sent.start) >= 0):
             head = _headline_statement(
                 norm, masked, sent, lambda w: bool(resolve_name(w, names)[0]) or _is_org_word(w)
             )
             if head is not None:
                 found = [head]
         base = len(stmts)
-        for st in _one_per_span(found):
+        for st in _one_per_span(found) if found else found:
             if st.continues >= 0:
                 st = st._replace(continues=st.continues + base)
             stmts.append((st, k))
@@ -192,7 +196,7 @@ def extract_quotes(doc: Doc, *, lexicon: VerbLexicon | None = None) -> list[Quot
                 speaker_type=src.speaker_type,
                 speaker_role=src.speaker_role,
             )
-        resolved.append(q._replace(continues=cont))
+        resolved.append(Quote(*q[:-1], cont))  # q._replace(continues=cont), done directly
         history.append(resolved[-1])
     return resolved
 
@@ -263,7 +267,12 @@ def quotation_spans(doc: Doc) -> list[QuotationSpan]:
 
     ``attributed=False`` marks quotations no statement covers: scare quotes ("so-called"),
     titles of banners, books or operations, and quoted words with no speaker in sight.
+    Computed once per ``Doc`` (markers and the own-voice count both ask); do not modify it.
     """
+    return doc.cached("quotation_spans", _quotation_spans)  # type: ignore[return-value]
+
+
+def _quotation_spans(doc: Doc) -> list[QuotationSpan]:
     spans = sorted((q.start, q.end) for q in doc_quotes(doc))
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))

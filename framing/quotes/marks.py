@@ -16,6 +16,7 @@ MASK = "\u00a7"
 
 # A double quotation mark: '"' or two apostrophes ("''", the style of some newspapers' text).
 _DOUBLE = re.compile(r'"|(?<!\')\'\'(?!\')')
+_LINE = re.compile(r"[^\n]+")
 _OPEN_BEFORE = set(" \t([{-/\u2014\u2013:;,'\u2018\u201c>\u00a7")
 
 
@@ -131,9 +132,10 @@ def find_marks(text: str, norm: str) -> list[Mark]:
         Quotation spans in text order, not overlapping.
     """
     out: list[Mark] = []
-    for line in re.finditer(r"[^\n]+", norm):
-        if '"' in line.group() or "''" in line.group():
-            out.extend(_line_marks(text, norm, line.start(), line.end()))
+    for line in _LINE.finditer(norm):
+        start, end = line.span()
+        if norm.find('"', start, end) >= 0 or norm.find("''", start, end) >= 0:
+            out.extend(_line_marks(text, norm, start, end))
     return out
 
 

@@ -107,17 +107,28 @@ _TIME_WORDS = wordset(
     evening night last this earlier"""
 )
 _PRONOUNS = wordset("""he she they it we i you who which that this""")
+# (set differences used per token, computed once)
+_BARE_DETERMINERS = _DETERMINERS - _QUANTIFIERS - {"this", "that"}
+_PREPOSITIONS_BUT_OF = _PREPOSITIONS - {"of"}
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _TOKEN.finditer(text, lo, hi):
-        w = m.group()
-        if w.endswith(".") and len(w) > 4 and "." not in w[:-1] and w[-2].islower():
-            out.append((m.start(), m.end() - 1, w[:-1]))  # "official." -> "official"
-            out.append((m.end() - 1, m.end(), "."))
+    out: list[tuple[int, int, str]] = []
+    append = out.append
+    find = text.find
+    pos = lo
+    # ``findall`` + ``str.find`` instead of match objects, and exact: every character but
+    # white space starts a _TOKEN match, so only white space lies between two tokens and the
+    # next occurrence of a token after the previous one is where it matched.
+    for w in _TOKEN.findall(text, lo, hi):
+        pos = find(w, pos)
+        end = pos + len(w)
+        if w[-1] == "." and len(w) > 4 and "." not in w[:-1] and w[-2].islower():
+            append((pos, end - 1, w[:-1]))  # "official." -> "official"
+            append((end - 1, end, "."))
         else:
-            out.append((m.start(), m.end(), w))
+            append((pos, end, w))
+        pos = end
     return out
 
 
@@ -160,7 +171,7 @@ def _np_ok(toks: list[tuple[int, int, str]]) -> bool:
     low = head.lower()
     if low in _STOP_LEFT and low not in _PRONOUNS:
         return False
-    if low in _PREPOSITIONS or (low in _DETERMINERS - _QUANTIFIERS - {"this", "that"}):
+    if low in _PREPOSITIONS or low in _BARE_DETERMINERS:
         return False
     if not (head[0].isalnum() or head[0] in "@#"):
         return False
@@ -189,10 +200,12 @@ def _trim_front(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 # _walk_left tokenises only the last _WALK_WINDOW characters first (the walk seldom goes back
-# more than a few words); it tokenises all of ``masked[lo:hi]`` when the walk comes within
-# _WALK_MARGIN tokens of the window's first token, so the result never depends on the window.
-_WALK_WINDOW = 240
-_WALK_MARGIN = 10
+# more than a few words); it tokenises all of ``masked[lo:hi]`` when the walk would look at
+# the window's first token (or, for a parenthesis, at one of its first 9: the walk looks up
+# to 8 tokens back for the "("), so the result never depends on the window.
+_WALK_WINDOW = 64
+_WALK_MARGIN = 1
+_PAREN_REACH = 8  # a ")" reads tokens up to this many before it
 
 
 def _walk_left(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -213,7 +226,9 @@ def _walk_tokens(
     toks: list[tuple[int, int, str]], margin: int = _WALK_MARGIN
 ) -> list[tuple[int, int, str]] | None:
     """The subject phrase at the end of ``toks``; None if the walk looked at one of the first
-    ``margin`` tokens (the caller then walks all the tokens of the clause)."""
+    ``margin`` tokens, or, at a ")", could look before them (the caller then walks all the
+    tokens of the clause). With ``margin`` >= 1 every token the walk reads is one of ``toks``,
+    so a window's tokens (the last tokens of the clause) give the clause's result."""
     if margin and len(toks) <= margin:
         return None
     out: list[tuple[int, int, str]] = []
@@ -225,6 +240,8 @@ def _walk_tokens(
         w = toks[j][2]
         low = w.lower()
         if w == ")":  # "Sen. Ted Cruz (R-Tex.)": keep a short parenthesis inside the mention
+            if margin and j < margin + _PAREN_REACH:
+                return None  # (the search for "(" below could look before the window)
             k = j - 1
             while k >= 0 and j - k < 8 and toks[k][2] != "(":
                 k -= 1
@@ -276,7 +293,7 @@ def antecedent(masked: str, lo: int, pos: int) -> Mention | None:
     ):
         toks = toks[:-2]
     for i in range(len(toks) - 1, 0, -1):
-        if toks[i][2].lower() in _PREPOSITIONS - {"of"}:
+        if toks[i][2].lower() in _PREPOSITIONS_BUT_OF:
             toks = toks[i + 1 :]
             break
     if not toks:
@@ -305,11 +322,15 @@ _STRIP_AUX_RE2 = re.compile(
 )
 
 
+_CONTRACTED_ENDS = ("'s", "\u2019s", "ly")
+
+
 def strip_aux(left: str) -> str:
     """Drop auxiliaries, adverbs and time words before a cue: "Austin further" -> "Austin"."""
     left = left.rstrip()
     # (each pattern runs only when the text holds what every match of it contains)
-    contracted = _STRIP_AUX_RE1.search(left) if "'s" in left or "\u2019s" in left else None
+    # (a match ends the text: with the "'s" or an adverb in -ly after it)
+    contracted = _STRIP_AUX_RE1.search(left) if left.endswith(_CONTRACTED_ENDS) else None
     if contracted:  # "He's predicting": the subject is "He"
         left = left[: contracted.end(1)]
     # "He went on to call ...", "she took to Twitter to say ...": the subject is before
@@ -323,6 +344,16 @@ def strip_aux(left: str) -> str:
                 return left
             cut = m.start()
         else:
+            # the last word matches neither pattern (most cues: "Biden said"): nothing to drop
+            end = len(left)
+            start = end
+            while start > 0 and not left[start - 1].isspace():
+                start -= 1
+            if start == end or (
+                _AUX_WORD.fullmatch(left, start, end) is None
+                and _TIME_TAIL_WORD.fullmatch(left, start, end) is None
+            ):
+                return left
             cut = _tail_words(left, _AUX_WORD, many=True)
             if cut < 0:
                 cut = _tail_words(left, _TIME_TAIL_WORD, many=False)
@@ -380,7 +411,8 @@ def mention_before(masked: str, lo: int, cue_start: int) -> tuple[Mention, int] 
     """
     left = masked[lo:cue_start].rstrip()
     # "he laughed and said": skip a coordinated verb
-    coord = _MENTION_BEFORE_RE1.search(left)
+    # (every match ends with "and": ``left`` is stripped, so ``$`` is its end)
+    coord = _MENTION_BEFORE_RE1.search(left) if left.endswith("and") else None
     if coord and tag(coord.group(1)) in ("VBD", "VBZ", "VBP"):
         left = left[: coord.start()]
     left = strip_aux(left)
@@ -521,7 +553,7 @@ _WORDS_RE1 = re.compile(r"[\w@#&]+(?:[.'\-][\w@#&]+)*\.?")
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORDS_RE1.findall(text)]
+    return _WORDS_RE1.findall(text)  # (a new list each call)
 
 
 _SPEAKER_TYPE_RE1 = re.compile(r"\d+ (?:in|out of) \d+$")
@@ -621,6 +653,64 @@ _BUILD_NAME_INDEX_RE1 = re.compile(r"^(?:[A-Z]{3,}\S*?[-,]\s*)+")
 _BUILD_NAME_INDEX_RE2 = re.compile(r"^[A-Z]{3,}-")
 _BUILD_NAME_INDEX_RE3 = re.compile(r"((?:[a-z\-]+ ){0,2}[a-z\-]+) $")
 _BUILD_NAME_INDEX_RE4 = re.compile(r"^, ((?:the|a|an) [^,;.]{3,90}),")
+_LOWER_OR_HYPHEN = "abcdefghijklmnopqrstuvwxyz-"
+
+
+def _lower_words_before(pre: str) -> str | None:
+    r"""``_BUILD_NAME_INDEX_RE3.search(pre).group(1)`` (None with no match), found from the end.
+
+    A match is one to three runs of ``[a-z\-]`` with one space between them, then the space
+    that ends ``pre`` (or comes before its final newline: ``$``); the leftmost match starts
+    where the farthest of those runs starts: walking back over the words between single
+    spaces, a word that is not all ``[a-z\-]`` (or the third word) gives only its end. The
+    search tries every start (about 5 us); ``rsplit`` and ``rstrip`` work in C.
+    """
+    if pre.endswith(" "):
+        body = pre[:-1]
+    elif pre.endswith(" \n"):
+        body = pre[:-2]
+    else:
+        return None
+    runs: list[str] = []
+    for word in reversed(body.rsplit(" ", 2)):  # (the first item holds all the rest)
+        keep = len(word) - len(word.rstrip(_LOWER_OR_HYPHEN))
+        if keep == 0:
+            break  # no run ends here
+        runs.append(word[-keep:])
+        if keep < len(word):
+            break  # the run starts inside the word
+    return " ".join(reversed(runs)) if runs else None
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(seq: str) -> tuple[str, int, str, str, bool] | None:
+    """What :func:`build_name_index` reads from a run of capitalised words alone (names recur,
+    so this is memoised): the name (None if the run holds none), its offset in ``seq``, its
+    index key, the capitalised role before it, and whether that role holds a title word."""
+    toks = [(t.start(), t.end(), t.group()) for t in _NONSPACE.finditer(seq)]
+    # split into title prefix and name suffix
+    k = len(toks)
+    while (
+        k > 0
+        and _is_name(toks[k - 1][2].rstrip(".,"))
+        and toks[k - 1][2].lower() not in _TIME_WORDS
+    ):
+        k -= 1
+    name_toks = toks[k:]
+    if len(name_toks) < 2 or len(name_toks) > 4:
+        return None
+    if name_toks[0][2].lower() in ("the", "a", "an") or name_toks[-1][2].endswith("."):
+        return None
+    name = " ".join(t[2] for t in name_toks).removesuffix("'s")
+    if name.endswith("'s"):
+        return None
+    role = ""
+    if k:
+        role = " ".join(t[2] for t in toks[:k])
+        role = _BUILD_NAME_INDEX_RE1.sub("", role)
+        role = _BUILD_NAME_INDEX_RE2.sub("", role)
+    role_ok = bool(role) and any("title" in _cat(w) for w in role.split())
+    return name, name_toks[0][0], _key(name_toks[-1][2]), role, role_ok
 
 
 def build_name_index(norm: str, masked: str) -> NameIndex:
@@ -638,48 +728,33 @@ def build_name_index(norm: str, masked: str) -> NameIndex:
         seq = m.group()
         if " " not in seq:
             continue  # one word: no name of two or more words (most runs: sentence starts)
-        toks = [(t.start(), t.end(), t.group()) for t in _NONSPACE.finditer(seq)]
-        # split into title prefix and name suffix
-        k = len(toks)
-        while (
-            k > 0
-            and _is_name(toks[k - 1][2].rstrip(".,"))
-            and toks[k - 1][2].lower() not in _TIME_WORDS
-        ):
-            k -= 1
-        name_toks = toks[k:]
-        if len(name_toks) < 2 or len(name_toks) > 4:
+        parts = _name_parts(seq)
+        if parts is None:
             continue
-        if name_toks[0][2].lower() in ("the", "a", "an") or name_toks[-1][2].endswith("."):
-            continue
-        name = " ".join(t[2] for t in name_toks).removesuffix("'s")
-        if name.endswith("'s"):
-            continue
-        role = ""
-        if k:
-            role = " ".join(t[2] for t in toks[:k])
-            role = _BUILD_NAME_INDEX_RE1.sub("", role)
-            role = _BUILD_NAME_INDEX_RE2.sub("", role)
+        name, offset, key, role, role_ok = parts
+        cur = full.get(key)
+        if cur is None or len(name) > len(cur):
+            full[key] = name
+            starts.setdefault(name, m.start() + offset)
+        if name in roles:
+            continue  # the first role found stays: the role below is only ever stored
         if not role:
             pre = masked[max(0, m.start() - 40) : m.start()]
-            lower_role = _BUILD_NAME_INDEX_RE3.search(pre)
-            if lower_role and any("title" in _cat(w) for w in lower_role.group(1).split()):
-                words = lower_role.group(1).split()
+            lower_role = _lower_words_before(pre)
+            if lower_role and any("title" in _cat(w) for w in lower_role.split()):
+                words = lower_role.split()
                 while words and "title" not in _cat(words[0]):
                     words.pop(0)
                 role = " ".join(words)
-        if not role or not any("title" in _cat(w) for w in role.split()):
+            if role and not any("title" in _cat(w) for w in role.split()):
+                role = ""
+        elif not role_ok:
             role = ""
         if not role:
             appos = _BUILD_NAME_INDEX_RE4.match(masked[m.end() : m.end() + 120])
             if appos:
                 role = appos.group(1)
-        key = _key(name_toks[-1][2])
-        cur = full.get(key)
-        if cur is None or len(name) > len(cur):
-            full[key] = name
-            starts.setdefault(name, m.start() + name_toks[0][0])
-        if role and name not in roles:
+        if role:
             roles[name] = role
     # short forms: a key also points to roles of the fullest name
     for key, name in list(full.items()):

@@ -23,7 +23,7 @@ from framing.quotes.cues import (
     _is_relative,
     _trailing_blocked,
 )
-from framing.quotes.marks import MASK, Mark, find_marks
+from framing.quotes.marks import MASK, Mark
 from framing.quotes.pos import tag
 from framing.quotes.speakers import (
     Mention,
@@ -99,20 +99,25 @@ _ATTRIBUTION_ONLY_RE1 = re.compile(r"[?!.,]['\"]{1,2}\s*$")
 _ATTRIBUTION_ONLY_RE2 = re.compile(r"[;:]")
 
 
-def _ends_quoted(sentence: str) -> bool:
-    """Same as ``_ATTRIBUTION_ONLY_RE1.search(sentence)``: the sentence ends with one or two
-    quotation marks after ?, !, . or , (looked up at the end instead of searched for)."""
-    t = sentence.rstrip()
-    if len(t) < 2 or t[-1] not in "'\"":
+def _ends_quoted(norm: str, start: int, end: int) -> bool:
+    """Same as ``_ATTRIBUTION_ONLY_RE1.search(norm[start:end])``: the sentence ends with one or
+    two quotation marks after ?, !, . or , (looked up at the end instead of searched for, and
+    without copying the sentence: ``end`` steps back over the white space ``rstrip`` drops)."""
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    n = end - start
+    if n < 2 or norm[end - 1] not in "'\"":
         return False
-    return t[-2] in "?!.," or (t[-2] in "'\"" and len(t) >= 3 and t[-3] in "?!.,")
+    return norm[end - 2] in "?!.," or (
+        norm[end - 2] in "'\"" and n >= 3 and norm[end - 3] in "?!.,"
+    )
 
 
 def _attribution_only(norm: str, prev: _Sentence, s: object, lexicon: VerbLexicon) -> bool:
     """True for '"Is that all there is?" | Trump said.': a quotation ending in ? or ! split
     from the short attribution that follows it."""
     start, end = s.start, s.end  # type: ignore[attr-defined]
-    if not _ends_quoted(norm[prev.start : prev.end]):
+    if not _ends_quoted(norm, prev.start, prev.end):
         return False
     if end - start > 160 or norm[start] in "\"'" or not norm[start].isupper():
         return False
@@ -135,7 +140,7 @@ def _sentences(doc: Doc, marks: list[Mark], lexicon: VerbLexicon) -> list[_Sente
     prev_end = 0
     k = 0
     for s in doc.sentences:
-        new_para = "\n" in norm[prev_end : s.start]
+        new_para = norm.find("\n", prev_end, s.start) >= 0
         prev_end = s.end
         while k < len(marks) and marks[k].end <= s.start:
             k += 1
@@ -160,6 +165,17 @@ _SENTENCE_STATEMENTS_RE6 = re.compile(r"\b[Ww]ith\s*$")
 _SENTENCE_STATEMENTS_RE7 = re.compile(r"[.;]")
 _SENTENCE_STATEMENTS_RE8 = re.compile(r"[,\w]\s+(?:and|by|while|after|before|when)$")
 _SENTENCE_STATEMENTS_RE9 = re.compile(r"(?:\band|\bbut|,)$")
+# Every match of _SENTENCE_STATEMENTS_RE8 ends with one of these (``left_of_cue`` is stripped,
+# so ``$`` is its end): a cheap test before the search.
+_RE8_ENDS = ("and", "by", "while", "after", "before", "when")
+
+
+def _coordinated_end(left: str) -> bool:
+    """``_SENTENCE_STATEMENTS_RE9.search(left)``, searched only when ``left`` ends as a match
+    must (``$`` also matches before a final newline)."""
+    return left.endswith(("and", "but", ",", "and\n", "but\n", ",\n")) and bool(
+        _SENTENCE_STATEMENTS_RE9.search(left)
+    )
 
 
 def _sentence_statements(
@@ -187,8 +203,10 @@ def _sentence_statements(
                 out.append(st)
             continue
         left_of_cue = masked[lo:v0].rstrip()
-        progressive = _SENTENCE_STATEMENTS_RE1.search(masked[max(lo, v0 - 40) : v0])
-        if masked[v0:v1].lower().endswith("ing") and not progressive:
+        # (the search only matters for a cue in -ing, and has no side effect: it runs second)
+        if masked[v0:v1].lower().endswith("ing") and not _SENTENCE_STATEMENTS_RE1.search(
+            masked[max(lo, v0 - 40) : v0]
+        ):
             if lemma not in _PARTICIPLE_LEMMAS_OK:
                 continue
             with_np = mention_before(masked, lo, v0)
@@ -206,7 +224,11 @@ def _sentence_statements(
             doc_noun = _SENTENCE_STATEMENTS_RE3.search(left_of_cue)
             carrier = bool(doc_noun) and _is_carrier(doc_noun.group(1))  # type: ignore[union-attr]
             if not (
-                left_of_cue.endswith(",") or _SENTENCE_STATEMENTS_RE8.search(left_of_cue) or carrier
+                left_of_cue.endswith(",")
+                or (
+                    left_of_cue.endswith(_RE8_ENDS) and _SENTENCE_STATEMENTS_RE8.search(left_of_cue)
+                )
+                or carrier
             ):
                 continue
             start = _content_after(norm, masked, v1, hi, lemma, beliefs=not lexicon.skip_kinds)
@@ -236,7 +258,7 @@ def _sentence_statements(
                 inverted = mention is not None
                 pre = left_of_cue
                 trailing_ok = True
-            elif _SENTENCE_STATEMENTS_RE9.search(strip_aux(left_of_cue)) and len(left_of_cue) > 8:
+            elif len(left_of_cue) > 8 and _coordinated_end(strip_aux(left_of_cue)):
                 # "survived five years in prison and says ...": the clause's subject speaks
                 mention = main_subject
                 if mention is None:
@@ -343,7 +365,7 @@ def _sentence_statements(
             second = _kind_and_span(norm, marks, after + m.end(), hi)
             if second and second[0] == "direct":
                 out.append(_Stmt(*second, mention, v0, v1, inverted, continues=idx))
-    return _cut_coordinated(norm, masked, out)
+    return _cut_coordinated(norm, masked, out) if len(out) > 1 else out  # (needs two)
 
 
 _ADJUNCT = re.compile(
@@ -595,19 +617,21 @@ def _headline_statement(
     norm: str, masked: str, sent: _Sentence, known: Callable[[str], bool]
 ) -> _Stmt | None:
     """A headline "Biden: US combat mission in Iraq will be over by end of year"."""
-    line = masked[sent.start : sent.end]
-    m = _HEADLINE_STATEMENT_RE1.match(line)
-    if not m or (line.rstrip().endswith((".", "?")) and len(line) > 160):
+    # (matched in place: the pattern has no look-behind, and its look-ahead sees the same
+    # end as in the sentence cut out; offsets are the text's)
+    m = _HEADLINE_STATEMENT_RE1.match(masked, sent.start, sent.end)
+    if not m:
         return None
-    content = _strip_span(norm, sent.start + m.end(), sent.end)
+    line = masked[sent.start : sent.end]
+    if line.rstrip().endswith((".", "?")) and len(line) > 160:
+        return None
+    content = _strip_span(norm, m.end(), sent.end)
     if content[1] - content[0] < 10:
         return None
-    mention = Mention(sent.start, sent.start + m.end(1))
+    mention = Mention(sent.start, m.end(1))
     if not known(norm[mention.start : mention.end]):
         return None
-    colon = sent.start + m.end(1)
-    inside = [mk for mk in find_marks(norm, norm) if False]
-    del inside
+    colon = m.end(1)
     return _Stmt("indirect", content[0], content[1], mention, colon, colon + 1)
 
 

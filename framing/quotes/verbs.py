@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from itertools import compress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -78,17 +79,58 @@ def _candidates(
         _SEEN.insert(0, text)
         del _SEEN[4:]
         return None
+    starts, ends, words = _scan(first, text)
+    _CANDIDATES.insert(0, (text, first, starts, ends, words))
+    del _CANDIDATES[4:]
+    return starts, ends, words
+
+
+# ASCII letters to lower case, every other byte to a space: after ``encode("ascii",
+# "replace")`` (one "?" per other character) the runs of ``[A-Za-z]`` of a text are the runs
+# of ``[a-z]`` of the bytes, lower-cased, at the same offsets.
+_LOWER_LETTERS = bytes(c | 0x20 if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+# first-word table -> (the same, its ASCII words as bytes -> str), for the last few tables
+_FIRST_BYTES: list[tuple[object, dict[bytes, str]]] = []
+
+
+def _first_bytes(first: dict[str, object]) -> dict[bytes, str]:
+    for table, by_bytes in _FIRST_BYTES:
+        if table is first:
+            return by_bytes
+    by_bytes = {w.encode(): w for w in first if w.isascii()}
+    _FIRST_BYTES.insert(0, (first, by_bytes))
+    del _FIRST_BYTES[4:]
+    return by_bytes
+
+
+def _scan(first: dict[str, object], text: str) -> tuple[list[int], list[int], list[str]]:
+    """Every whole ``[A-Za-z]+`` run of ``text`` whose lower case is a key of ``first``.
+
+    The same as ``w = m.group().lower(); if w in first`` over ``_WORD.finditer(text)``, done
+    in C where it can be: the text becomes lower-case letters and spaces (``_LOWER_LETTERS``),
+    ``bytes.split`` lists its letter runs, a set look-up picks the keys, and ``bytes.find``
+    locates each: the first whole-run occurrence of the k-th hit after the previous one is
+    that hit (a whole run equal to it in between would be a hit too). Keys that are not ASCII
+    letters can never equal such a run.
+    """
+    by_bytes = _first_bytes(first)
+    low = text.encode("ascii", "replace").translate(_LOWER_LETTERS)
     starts: list[int] = []
     ends: list[int] = []
     words: list[str] = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
-        if w in first:
-            starts.append(m.start())
-            ends.append(m.end())
-            words.append(w)
-    _CANDIDATES.insert(0, (text, first, starts, ends, words))
-    del _CANDIDATES[4:]
+    found = low.split()  # (only letters and spaces are left: the runs)
+    find = low.find
+    n = len(low)
+    pos = 0
+    for w in compress(found, map(by_bytes.__contains__, found)):
+        k = len(w)
+        p = find(w, pos)
+        while (p > 0 and low[p - 1] != 32) or (p + k < n and low[p + k] != 32):
+            p = find(w, p + 1)  # inside a longer run: look further
+        starts.append(p)
+        pos = p + k
+        ends.append(pos)
+        words.append(by_bytes[w])
     return starts, ends, words
 
 

@@ -35,6 +35,8 @@ from textblob._text import (
     RE_ABBR1,
     RE_ABBR2,
     RE_ABBR3,
+    RE_EMOTICONS,
+    RE_SARCASM,
     replacements,
 )
 from textblob.en import sentiment as _PATTERN_SENTIMENT
@@ -107,24 +109,27 @@ _TRAILING = frozenset(_PUNCT_DOT)
 # The seven contraction rules in one pass: their matches never overlap, so inserting the space
 # before each in one pass equals pattern's seven passes.
 _CONTRACTION = re.compile("|".join(re.escape(a) for a in replacements))
-_QUOTES = str.maketrans({q: f" {q} " for q in "\u201c\u201d\u2018\u2019'\""})
 # Any two neighbouring characters of an emoticon or of "(!)" with a space between them: where
-# this is absent, pattern's emoticon and irony rules leave the tokens as they are.
+# this is absent, pattern's emoticon and irony rules leave the tokens as they are. One branch
+# per first character ("o [)._°]"), which the regular expression engine tries faster than one
+# branch per pair.
+_PAIRS: dict[str, set[str]] = {}
+for _face in [*(f for faces in EMOTICONS.values() for f in faces), "(!)"]:
+    for _a, _b in itertools.pairwise(_face):
+        _PAIRS.setdefault(_a, set()).add(_b)
 _JOINABLE = re.compile(
     "|".join(
-        sorted(
-            {
-                re.escape(a) + " " + re.escape(b)
-                for face in [*(f for faces in EMOTICONS.values() for f in faces), "(!)"]
-                for a, b in itertools.pairwise(face)
-            }
-        )
+        re.escape(a) + " [" + "".join(re.escape(b) for b in sorted(bs)) + "]"
+        for a, bs in sorted(_PAIRS.items())
     )
 )
 _EMOTICON_POLARITY: dict[str, float] = {}
 for (_kind, _p), _faces in EMOTICONS.items():
     for _face in _faces:
         _EMOTICON_POLARITY.setdefault(_face.lower(), _p)
+# Tokens that can change the scoring loop's state or add a chunk while no negation or
+# intensifier is pending, other than scored words: negations, "!", "(!)" and emoticons.
+_STOPPERS = frozenset({*_NEGATIONS, "!", "(!)", *_EMOTICON_POLARITY})
 
 
 # --- tokens ----------------------------------------------------------------------------------
@@ -135,51 +140,113 @@ def textblob_tokens(segment: str) -> list[str]:
 
     Pattern's ``find_tokens``: contractions split ("do n't"), punctuation split off, quotation
     marks separate, emoticons kept whole. The same steps, done cheaper (one regular expression
-    for the seven contraction rules, one ``str.translate`` for the six quotation marks, and a
-    word without punctuation at either end taken as it is); where the result could differ from
-    pattern's own function (a paragraph break or pattern's end-of-sentence marker inside the
-    segment, or neighbouring tokens that could be pieces of an emoticon or of "(!)"), that
-    function is called instead. ``tests/test_sentiment.py`` checks that both agree.
+    for the seven contraction rules, and a word without punctuation at either end taken as it
+    is); where neighbouring tokens could be pieces of an emoticon or of "(!)", pattern's last
+    step (sentences, then rejoining those pieces within each) runs on the tokens; where a
+    paragraph break or pattern's end-of-sentence marker is inside the segment, pattern's own
+    function is called instead. ``tests/test_sentiment.py`` and
+    ``benchmarks/sentiment_identity.py`` check that both agree.
     """
     if "\n\n" in segment or "\n\r\n" in segment or EOS in segment:
         return " ".join(_TOKENIZE(segment)).split()  # pattern's paragraph-break rule applies
     string = _CONTRACTION.sub(r" \g<0>", segment) if "'" in segment else segment
+    # pattern's six quotation-mark replacements, in its order (str.replace is the cheapest way)
+    string = (
+        string.replace("\u201c", " \u201c ")
+        .replace("\u201d", " \u201d ")
+        .replace("\u2018", " \u2018 ")
+        .replace("\u2019", " \u2019 ")
+        .replace("'", " ' ")
+        .replace('"', ' " ')
+    )
     tokens: list[str] = []
     append = tokens.append
-    for t in string.translate(_QUOTES).split():
+    for t in string.split():
         if t[0] not in _LEADING and t[-1] not in _TRAILING:
             append(t)  # nothing to split off: most words
             continue
-        # pattern's find_tokens, unchanged, for a token with punctuation at either end
-        tail = []
-        while t.startswith(_PUNCT) and t not in replacements:
-            tokens.append(t[0])
-            t = t[1:]
-        while t.endswith(_PUNCT_DOT) and t not in replacements:
-            if t.endswith(_PUNCT):
-                tail.append(t[-1])
-                t = t[:-1]
-            if t.endswith("..."):
-                tail.append("...")
-                t = t[:-3].rstrip(".")
-            if t.endswith("."):
-                if (
-                    t in ABBREVIATIONS
-                    or RE_ABBR1.match(t) is not None
-                    or RE_ABBR2.match(t) is not None
-                    or RE_ABBR3.match(t) is not None
-                ):
-                    break
-                tail.append(t[-1])
-                t = t[:-1]
-        if t != "":
-            append(t)
-        tokens.extend(reversed(tail))
+        pieces = _PIECES.get(t)
+        if pieces is None:
+            if len(_PIECES) >= _PIECES_MAX:
+                _PIECES.clear()
+            pieces = _PIECES[t] = _split_punctuation(t)
+        tokens += pieces
     if _JOINABLE.search(" ".join(tokens)):
         # Two neighbouring tokens could be pieces of an emoticon (": )") or of "( ! )", which
-        # pattern joins back per sentence: leave it to pattern.
-        return " ".join(_TOKENIZE(segment)).split()
+        # pattern joins back per sentence: do that last step of pattern's as it does.
+        return _join_sentences(tokens)
     return tokens
+
+
+# The pieces of each token with punctuation at either end ("said." -> "said", "."), reused:
+# a pure function of the token. Cleared when full, so it stays small.
+_PIECES: dict[str, tuple[str, ...]] = {}
+_PIECES_MAX = 50_000
+
+
+def _split_punctuation(t: str) -> tuple[str, ...]:
+    """pattern's ``find_tokens`` loop, unchanged, for one token with punctuation at an end."""
+    tokens = []
+    tail = []
+    while t.startswith(_PUNCT) and t not in replacements:
+        tokens.append(t[0])
+        t = t[1:]
+    while t.endswith(_PUNCT_DOT) and t not in replacements:
+        if t.endswith(_PUNCT):
+            tail.append(t[-1])
+            t = t[:-1]
+        if t.endswith("..."):
+            tail.append("...")
+            t = t[:-3].rstrip(".")
+        if t.endswith("."):
+            if (
+                t in ABBREVIATIONS
+                or RE_ABBR1.match(t) is not None
+                or RE_ABBR2.match(t) is not None
+                or RE_ABBR3.match(t) is not None
+            ):
+                break
+            tail.append(t[-1])
+            t = t[:-1]
+    if t != "":
+        tokens.append(t)
+    tokens.extend(reversed(tail))
+    return tuple(tokens)
+
+
+def _join_sentences(tokens: list[str]) -> list[str]:
+    """The end of pattern's ``find_tokens`` after its token loop, unchanged: split the tokens
+    into sentences, join each with spaces, rejoin "( ! )" and emoticons within each sentence;
+    then, as TextBlob's sentiment does, join the sentences and split on spaces."""
+    sentences: list[list[str]] = [[]]
+    i, j = 0, 0
+    while j < len(tokens):
+        if tokens[j] in ("...", ".", "!", "?", EOS):
+            # Handle citations, trailing parenthesis, repeated punctuation (!?).
+            while j < len(tokens) and tokens[j] in (
+                "'",
+                '"',
+                "\u201d",
+                "\u2019",
+                "...",
+                ".",
+                "!",
+                "?",
+                ")",
+                EOS,
+            ):
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # Balanced quotes.
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != EOS)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    joined = (RE_SARCASM.sub("(!)", " ".join(s)) for s in sentences if len(s) > 0)
+    return " ".join(
+        RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined
+    ).split()
 
 
 def locate(text: str, forms: Sequence[str], start: int = 0) -> list[int]:
@@ -249,11 +316,15 @@ def assess_state(
         One :class:`Assessment` per scored chunk, in text order; and True if a negation or an
         intensifier is pending at the end (it would reach into a following text).
     """
+    if values.count(None) == len(values) and _STOPPERS.isdisjoint(lower):
+        return [], False  # no scored word and no token the loop acts on: nothing happens
     a: list[dict] = []
     m: int | None = None  # preceding modifier (a scored word that can intensify)
     n: int | None = None  # preceding negation
     for k, w in enumerate(lower):
         v = values[k]
+        if v is None and n is None and m is None and w not in _STOPPERS:
+            continue  # nothing pending and a token none of the rules below acts on
         if v is not None:
             p, s, i = v
             if m is None:
@@ -291,8 +362,6 @@ def assess_state(
             if w in _NEGATIONS:
                 n = k
         else:
-            if n is None and m is None and w.isalpha() and w not in _NEGATIONS:
-                continue  # a plain word with nothing pending: none of the rules below applies
             if w in _NEGATIONS:
                 n = k
             elif n is not None and len(w.strip("'")) > 1:

@@ -121,7 +121,7 @@ def _forms(doc: Doc) -> tuple[list[list[str]], list[list[str]]]:
     """TextBlob tokens per sentence, as written and lower-cased (tokenising sentence by sentence
     gives the same tokens as tokenising the whole text: checked on 1,000 news articles)."""
     forms = [textblob_tokens(doc.text[s.start : s.end]) for s in doc.sentences]
-    return forms, [[f.lower() for f in fs] for fs in forms]
+    return forms, [list(map(str.lower, fs)) for fs in forms]
 
 
 def _tokens(doc: Doc) -> tuple[list[list[str]], list[list[str]]]:
@@ -129,8 +129,37 @@ def _tokens(doc: Doc) -> tuple[list[list[str]], list[list[str]]]:
 
 
 def _starts(doc: Doc) -> list[list[int]]:
+    """Start offset of every token of every sentence (-1 where the tokenizer rewrote it)."""
     forms, _ = _tokens(doc)
-    return [locate(doc.text, fs, s.start) for fs, s in zip(forms, doc.sentences, strict=True)]
+    return [_located(doc, j, len(fs) - 1) for j, fs in enumerate(forms)]
+
+
+def _unlocated(doc: Doc) -> dict[int, list[int]]:
+    return {}  # sentence -> offsets located so far (only sentences asked for)
+
+
+def _located(doc: Doc, j: int, k: int) -> list[int]:
+    """Start offsets of the tokens of sentence ``j``, located at least up to token ``k``.
+
+    The rows need the offsets of scored words only, so each sentence is located lazily, as
+    far as asked. :func:`~framing.sentiment.pattern.locate` goes left to right, resuming
+    after the last token it found, so locating a sentence in pieces gives the same offsets
+    as locating it whole.
+    """
+    located: dict[int, list[int]] = doc.cached("sentiment:located", _unlocated)  # type: ignore[assignment]
+    found = located.get(j)
+    if found is None:
+        found = located[j] = []
+    if k < len(found):
+        return found
+    forms = _tokens(doc)[0][j]
+    at = doc.sentences[j].start
+    for i in range(len(found) - 1, -1, -1):
+        if found[i] >= 0:
+            at = found[i] + len(forms[i])
+            break
+    found += locate(doc.text, forms[len(found) : k + 1], at)
+    return found
 
 
 def _vader(doc: Doc) -> list[dict[str, float]]:
@@ -141,38 +170,52 @@ class _Decided(NamedTuple):
     lower: list[list[str]]  # per sentence, the tokens the scoring loop reads
     values: list[list[Values | None]]  # per sentence, per token: scored values or None
     decisions: list[dict[int, Decision]]  # per sentence: token index -> decision (lexicon words)
+    # per sentence: the same tokens and values (sign of zeros included) as in stock mode
+    stock_like: list[bool]
 
 
 # Decisions that depend only on the token (most of them), per mode and override table, reused
-# across sentences and articles in this process. Bounded by the lexicon's forms as written.
-_DECISIONS: dict[tuple[Mode, tuple[Override, ...]], dict[tuple[str, bool], Decision]] = {}
+# across sentences and articles in this process, each with whether its values are the stock
+# values. Bounded by the lexicon's forms as written.
+_DECISIONS: dict[
+    tuple[Mode, tuple[Override, ...]], dict[tuple[str, bool], tuple[Decision, bool]]
+] = {}
 
 
 def _decide_doc(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> _Decided:
     forms, lowers = _tokens(doc)
     if mode == "stock":  # every lexicon word counts with its all-senses average
         return _Decided(
-            lowers, [[STOCK.get(w) for w in lower] for lower in lowers], [{} for _ in lowers]
+            lowers,
+            [list(map(STOCK.get, lower)) for lower in lowers],
+            [{} for _ in lowers],
+            [True] * len(lowers),
         )
     index = index_overrides(rules)
     reuse = _DECISIONS.setdefault((mode, rules), {})
-    lowers = [contraction_negations(lower) for lower in lowers]
-    all_values, all_decisions = [], []
-    for fs, lower in zip(forms, lowers, strict=True):
+    news_lowers, all_values, all_decisions, all_stock_like = [], [], [], []
+    for fs, original in zip(forms, lowers, strict=True):
+        lower = contraction_negations(original)
+        stock_like = lower is original or lower == original
         decisions = {}
-        for k, w in enumerate(lower):
-            if w not in STOCK:
-                continue
+        values: list[Values | None] = [None] * len(fs)
+        for k in [k for k, w in enumerate(lower) if w in STOCK]:  # lexicon words only
+            w = lower[k]
             key = (fs[k], k == 0)
-            decision = reuse.get(key)
-            if decision is None:
+            known = reuse.get(key)
+            if known is None:
                 decision = decide(k, fs, lower, mode=mode, overrides=index)
+                known = (decision, _same_values(decision.values, STOCK[w]))
                 if context_free(k, fs, lower, index):
-                    reuse[key] = decision
-            decisions[k] = decision
+                    reuse[key] = known
+            decisions[k] = known[0]
+            values[k] = known[0].values
+            stock_like = stock_like and known[1]
+        news_lowers.append(lower)
         all_decisions.append(decisions)
-        all_values.append([decisions[k].values if k in decisions else None for k in range(len(fs))])
-    return _Decided(lowers, all_values, all_decisions)
+        all_values.append(values)
+        all_stock_like.append(stock_like)
+    return _Decided(news_lowers, all_values, all_decisions, all_stock_like)
 
 
 def _key(what: str, mode: Mode, rules: tuple[Override, ...]) -> str:
@@ -206,10 +249,11 @@ def _assess_doc(
 ) -> _Chunks:
     """Score each sentence afresh, and the article as one text (as ``TextBlob(text)`` does).
 
-    ``like``: another mode's decisions and chunks for the same ``Doc``; a sentence whose tokens
-    and values are the same in both modes (about half of news sentences: no word left out or
-    overridden) takes the chunks already computed (the scoring loop is a pure function of
-    them), so the stock and news-aware scores share one pass where they agree.
+    ``like``: a news-aware mode's decisions and chunks for the same ``Doc`` (with ``mode``
+    stock); a sentence whose tokens and values are the same in both modes (``stock_like``:
+    about half of news sentences, no word left out or overridden) takes the chunks already
+    computed (the scoring loop is a pure function of them), so the stock and news-aware scores
+    share one pass where they agree.
 
     The article's chunks are the sentences' chunks unless a negation or intensifier is still
     pending at a sentence end, or a "!" precedes a sentence's first chunk (it would boost the
@@ -217,12 +261,23 @@ def _assess_doc(
     from the last sentence with a chunk before the first such boundary (the scoring state is
     fresh there, and no earlier chunk can change) to the end.
     """
-    decided = _decided(doc, mode, rules)
+    lowers: list[list[str]]
+    all_values: list[list[Values | None]]
+    if like is None:
+        decided = _decided(doc, mode, rules)
+        lowers, all_values = decided.lower, decided.values
+    else:
+        # Stock values, from the news-aware ones where they are the same (``stock_like``).
+        lowers = _tokens(doc)[1]
+        all_values = [
+            like[0].values[j] if like[0].stock_like[j] else list(map(STOCK.get, lower))
+            for j, lower in enumerate(lowers)
+        ]
     sentences, pendings = [], []
     carry = 0  # first sentence boundary the scoring state crosses (0: none)
     offsets = [0]
-    for j, (lower, values) in enumerate(zip(decided.lower, decided.values, strict=True)):
-        if like is not None and _same_sentence(like[0], j, lower, values):
+    for j, (lower, values) in enumerate(zip(lowers, all_values, strict=True)):
+        if like is not None and like[0].stock_like[j]:
             chunks, pending = like[1].sentences[j], like[1].pending[j]
         else:
             chunks, pending = assess_state(lower, values)
@@ -230,9 +285,12 @@ def _assess_doc(
         pendings.append(pending)
         offsets.append(offsets[-1] + len(lower))
         if not carry and j > 0:
-            first = chunks[0].tokens[0] if chunks else len(lower)
-            if pendings[j - 1] or "!" in lower[:first]:
+            if pendings[j - 1]:
                 carry = j
+            elif "!" in lower:
+                first = chunks[0].tokens[0] if chunks else len(lower)
+                if "!" in lower[:first]:
+                    carry = j
     if not carry:
         article = [(offsets[j], x) for j, chunks in enumerate(sentences) for x in chunks]
     else:
@@ -241,21 +299,11 @@ def _assess_doc(
             start -= 1
         article = [(offsets[j], x) for j in range(start) for x in sentences[j]]
         rest = assess(
-            [w for lower in decided.lower[start:] for w in lower],
-            [v for vs in decided.values[start:] for v in vs],
+            [w for lower in lowers[start:] for w in lower],
+            [v for vs in all_values[start:] for v in vs],
         )
         article += [(offsets[start], x) for x in rest]
     return _Chunks(sentences, article, pendings)
-
-
-def _same_sentence(other: _Decided, j: int, lower: list[str], values: list[Values | None]) -> bool:
-    """True if sentence ``j`` has the same tokens and values in ``other`` (another mode)."""
-    theirs = other.values[j]
-    if other.lower[j] != lower or theirs != values:
-        return False
-    # Equal, but 0.0 == -0.0: check the signs where there are numbers (the lexicon words,
-    # which are the tokens with a decision in the news-aware modes).
-    return all(_same_values(theirs[k], values[k]) for k in other.decisions[j])
 
 
 def _chunks(doc: Doc, mode: Mode, rules: tuple[Override, ...]) -> _Chunks:
@@ -321,6 +369,7 @@ def _quoted(doc: Doc) -> _Quoted:
 
 
 def _score_fields(
+    row: dict[str, Any],
     chosen: Sequence[Assessment],
     stock: Sequence[Assessment],
     heads: Sequence[int] | None,
@@ -331,7 +380,7 @@ def _score_fields(
     vader: dict[str, float],
     n_dropped: int,
 ) -> dict[str, Any]:
-    """The score columns of one unit (sentence or article).
+    """The score columns of one unit (sentence or article), added to ``row``.
 
     ``heads`` are the offsets of the assessed words (None when the article has no quotes). An
     assessment belongs to the voice its lexicon word is in; the own/quoted scores are NaN where
@@ -339,27 +388,36 @@ def _score_fields(
     convention).
     """
     polarity, subjectivity = score(chosen)
-    polarity_stock, subjectivity_stock = score(stock)
+    polarity_stock, subjectivity_stock = (
+        (polarity, subjectivity) if stock is chosen else score(stock)
+    )
+    own: Sequence[Assessment]
+    in_quotes: list[Assessment] = []
     if heads is None:
-        own, in_quotes = list(chosen), []
+        own = chosen
     else:
-        own = [x for x, h in zip(chosen, heads, strict=True) if not quoted.inside(h)]
-        in_quotes = [x for x, h in zip(chosen, heads, strict=True) if quoted.inside(h)]
-    fields: dict[str, Any] = {
-        "polarity": polarity,
-        "subjectivity": subjectivity,
-        "polarity_stock": polarity_stock,
-        "subjectivity_stock": subjectivity_stock,
-        **vader,
-    }
-    for name, group, n in (("own", own, chars - quoted_chars), ("quoted", in_quotes, quoted_chars)):
-        p, s = score(group) if n > 0 else (math.nan, math.nan)
-        fields[f"polarity_{name}"] = p
-        fields[f"subjectivity_{name}"] = s
-    fields["quoted"] = quoted_chars / chars if chars else 0.0
-    fields["n_scored"] = len(chosen)
-    fields["n_dropped"] = n_dropped
-    return fields
+        own = []
+        for x, h in zip(chosen, heads, strict=True):
+            (in_quotes if quoted.inside(h) else own).append(x)
+    row["polarity"] = polarity
+    row["subjectivity"] = subjectivity
+    row["polarity_stock"] = polarity_stock
+    row["subjectivity_stock"] = subjectivity_stock
+    row.update(vader)
+    if chars - quoted_chars > 0:
+        row["polarity_own"], row["subjectivity_own"] = (
+            (polarity, subjectivity) if own is chosen else score(own)
+        )
+    else:
+        row["polarity_own"] = row["subjectivity_own"] = math.nan
+    if quoted_chars > 0:
+        row["polarity_quoted"], row["subjectivity_quoted"] = score(in_quotes)
+    else:
+        row["polarity_quoted"] = row["subjectivity_quoted"] = math.nan
+    row["quoted"] = quoted_chars / chars if chars else 0.0
+    row["n_scored"] = len(chosen)
+    row["n_dropped"] = n_dropped
+    return row
 
 
 def _no_vader() -> dict[str, float]:
@@ -373,37 +431,48 @@ def sentence_rows(
     mode, rules = _resolve(mode, overrides)
     chosen = _chunks(doc, mode, rules).sentences
     stock = _stock_chunks(doc, mode, rules).sentences
-    decisions = _decided(doc, mode, rules).decisions
+    decided = _decided(doc, mode, rules)
+    decisions, values = decided.decisions, decided.values
     vaders: list[dict[str, float]] = doc.cached("vader", _vader) if vader else []  # type: ignore[assignment]
     quoted = _quoted(doc)
-    starts: list[list[int]] | None = (
-        doc.cached("textblob_starts", _starts) if quoted.starts else None  # type: ignore[assignment]
-    )
     rows = []
     for j, sent in enumerate(doc.sentences):
-        heads = [starts[j][x.head] for x in chosen[j]] if starts is not None else None
-        fields = _score_fields(
-            chosen[j],
-            stock[j],
-            heads,
-            quoted,
-            chars=sent.end - sent.start,
-            quoted_chars=quoted.chars(sent.start, sent.end),
-            vader=vaders[j] if vader else _no_vader(),
-            n_dropped=sum(d.values is None for d in decisions[j].values()),
-        )
+        heads: list[int] | None = None
+        if quoted.starts:
+            xs = chosen[j]
+            starts = _located(doc, j, max(x.head for x in xs)) if xs else []
+            heads = [starts[x.head] for x in xs]
+        row = {
+            "article_id": doc.article_id,
+            "outlet": doc.outlet,
+            "sentence": sent.index,
+            "start": sent.start,
+            "end": sent.end,
+            "sentence_text": doc.text[sent.start : sent.end],
+        }
         rows.append(
-            {
-                "article_id": doc.article_id,
-                "outlet": doc.outlet,
-                "sentence": sent.index,
-                "start": sent.start,
-                "end": sent.end,
-                "sentence_text": doc.text[sent.start : sent.end],
-                **fields,
-            }
+            _score_fields(
+                row,
+                chosen[j],
+                stock[j],
+                heads,
+                quoted,
+                chars=sent.end - sent.start,
+                quoted_chars=quoted.chars(sent.start, sent.end),
+                vader=vaders[j] if vader else _no_vader(),
+                n_dropped=_n_dropped(decisions[j], values[j]),
+            )
         )
     return rows
+
+
+def _n_dropped(decisions: dict[int, Decision], values: list[Values | None]) -> int:
+    """Lexicon words of a sentence the mode leaves out: ``sum(d.values is None for d in
+    decisions.values())``, counted from ``values`` (the decisions' values by token, None
+    elsewhere) instead."""
+    if not decisions:
+        return 0  # stock mode: nothing left out
+    return len(decisions) - len(values) + values.count(None)
 
 
 def sentiment_rows(
@@ -430,15 +499,26 @@ def sentiment_rows(
     mode, rules = _resolve(mode, overrides)
     chosen = _chunks(doc, mode, rules).article
     stock = _stock_chunks(doc, mode, rules).article
-    decisions = _decided(doc, mode, rules).decisions
+    decided = _decided(doc, mode, rules)
     quoted = _quoted(doc)
     heads = None
     if quoted.starts:
-        starts: list[list[int]] = doc.cached("textblob_starts", _starts)  # type: ignore[assignment]
-        flat = [x for xs in starts for x in xs]
-        heads = [flat[base + x.head] for base, x in chosen]
+        # token index in the article -> (sentence, token index in it)
+        first = [0]
+        for lower in _tokens(doc)[1]:
+            first.append(first[-1] + len(lower))
+        by_sentence = _chunks(doc, mode, rules).sentences
+        heads = []
+        for base, x in chosen:
+            at = base + x.head
+            j = bisect.bisect_right(first, at) - 1
+            k = at - first[j]
+            # locate as far as the sentence's last scored word at once (rows need them all)
+            upto = max(k, by_sentence[j][-1].head) if by_sentence[j] else k
+            heads.append(_located(doc, j, upto)[k])
     vaders: list[dict[str, float]] = doc.cached("vader", _vader) if vader else []  # type: ignore[assignment]
-    fields = _score_fields(
+    row = _score_fields(
+        {"article_id": doc.article_id, "outlet": doc.outlet},
         [x for _, x in chosen],
         [x for _, x in stock],
         heads,
@@ -446,16 +526,10 @@ def sentiment_rows(
         chars=sum(s.end - s.start for s in doc.sentences),
         quoted_chars=sum(quoted.chars(s.start, s.end) for s in doc.sentences),
         vader=article_vader(vaders) if vader else _no_vader(),
-        n_dropped=sum(d.values is None for ds in decisions for d in ds.values()),
+        n_dropped=sum(map(_n_dropped, decided.decisions, decided.values)),
     )
-    return [
-        {
-            "article_id": doc.article_id,
-            "outlet": doc.outlet,
-            **fields,
-            "n_sentences": len(doc.sentences),
-        }
-    ]
+    row["n_sentences"] = len(doc.sentences)
+    return [row]
 
 
 _STOCK_DECISION = Decision(None, "", "stock")

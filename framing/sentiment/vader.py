@@ -14,6 +14,7 @@ References:
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Sequence
 from functools import cache
@@ -35,17 +36,23 @@ class Analyzer(SentimentIntensityAnalyzer):
 
     The hot spots of vaderSentiment 3.3.2 are cheaper here, nothing else changes:
     ``polarity_scores`` skips its character-by-character emoji rewrite when the text holds no
-    emoji (the rewrite would return the text unchanged); it lower-cases each word once and
-    scores only lexicon words, with VADER's steps over the lower-cased words (its
-    ``sentiment_valence`` returns 0, the value it was given, for any other word); a sentence
-    without any lexicon word gets VADER's neutral result (``neu`` 1, the rest 0: every
-    valence is 0, so neither boosters, negations, "but" nor punctuation can change it)
-    without further work; and the "but" rule runs only where there is a "but".
-    ``tests/test_sentiment.py`` checks the scores are identical to the original's.
+    emoji (the rewrite would return the text unchanged; an ASCII text holds none, as no emoji
+    is ASCII); it lower-cases each word once and scores only lexicon words, with VADER's steps
+    over the lower-cased words (its ``sentiment_valence`` returns 0, the value it was given,
+    for any other word); a sentence without any lexicon word gets VADER's neutral result
+    (``neu`` 1, the rest 0: every valence is 0, so neither boosters, negations, "but" nor
+    punctuation can change it) without further work; and the "but" rule runs only where
+    there is a "but". ``tests/test_sentiment.py`` and ``benchmarks/sentiment_identity.py``
+    check the scores are identical to the original's.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # True when no emoji is an ASCII character: then an ASCII text needs no emoji rewrite
+        self._ascii_free = not any(e.isascii() for e in self.emojis)
+
     def polarity_scores(self, text: str) -> dict[str, float]:
-        if not self.emojis.keys().isdisjoint(text):
+        if not (self._ascii_free and text.isascii()) and not self.emojis.keys().isdisjoint(text):
             return super().polarity_scores(text)
         text = text.strip()
         # SentiText's words: leading and trailing punctuation stripped (unless that leaves two
@@ -54,26 +61,66 @@ class Analyzer(SentimentIntensityAnalyzer):
             w if w[0] not in _PUNCTUATION and w[-1] not in _PUNCTUATION else _strip_punc(w)
             for w in text.split()
         ]
-        lower = [w.lower() for w in words]
+        lower = list(map(str.lower, words))
         lexicon = self.lexicon
-        if lexicon.keys().isdisjoint(lower):
+        hits = [i for i, low in enumerate(lower) if low in lexicon]
+        if not hits:
             # every valence is 0: VADER's neutral result (all zeros for a text without words)
             return {"neg": 0.0, "neu": 1.0 if words else 0.0, "pos": 0.0, "compound": 0.0}
-        cap_diff = _vs.allcap_differential(words)
-        sentiments: list[Any] = []
-        last = len(words) - 1
-        for i, low in enumerate(lower):
-            if (
-                low in _vs.BOOSTER_DICT
-                or (i < last and low == "kind" and lower[i + 1] == "of")
-                or low not in lexicon
-            ):
-                sentiments.append(0)
-            else:
-                sentiments.append(_valence(lexicon, words, lower, i, cap_diff))
+        # allcap_differential: some but not all words in capitals
+        n = len(words)
+        cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+        # VADER appends 0 for every word it does not score (int 0, as it does)
+        sentiments: list[Any] = [0] * n
+        last = n - 1
+        for i in hits:
+            low = lower[i]
+            if low in _vs.BOOSTER_DICT or (i < last and low == "kind" and lower[i + 1] == "of"):
+                continue
+            sentiments[i] = _valence(lexicon, words, lower, i, cap_diff)
         if "but" in lower:
             sentiments = self._but_check(words, sentiments)
-        return self.score_valence(sentiments, text)
+        return self._score_valence(sentiments, hits, text)
+
+    def _score_valence(self, sentiments: list[Any], hits: list[int], text: str) -> dict[str, float]:
+        """VADER's ``score_valence`` step for step, for a text with at least one word. Its
+        ``_sift_sentiment_scores`` reads only the lexicon words' positions ``hits``: every
+        other valence is 0 (the "but" rule rewrites a value only where an equal one is, so a
+        0 stays 0 and the others stay at lexicon words), and counts as neutral."""
+        sum_s = float(sum(sentiments))
+        # compute and add emphasis from punctuation in text
+        punct_emph_amplifier = self._punctuation_emphasis(text)
+        if sum_s > 0:
+            sum_s += punct_emph_amplifier
+        elif sum_s < 0:
+            sum_s -= punct_emph_amplifier
+        compound = _vs.normalize(sum_s)
+        # _sift_sentiment_scores
+        pos_sum = 0.0
+        neg_sum = 0.0
+        neu_count = len(sentiments) - len(hits)
+        for i in hits:
+            sentiment_score = sentiments[i]
+            if sentiment_score > 0:
+                pos_sum += float(sentiment_score) + 1
+            if sentiment_score < 0:
+                neg_sum += float(sentiment_score) - 1
+            if sentiment_score == 0:
+                neu_count += 1
+        if pos_sum > math.fabs(neg_sum):
+            pos_sum += punct_emph_amplifier
+        elif pos_sum < math.fabs(neg_sum):
+            neg_sum -= punct_emph_amplifier
+        total = pos_sum + math.fabs(neg_sum) + neu_count
+        pos = math.fabs(pos_sum / total)
+        neg = math.fabs(neg_sum / total)
+        neu = math.fabs(neu_count / total)
+        return {
+            "neg": round(neg, 3),
+            "neu": round(neu, 3),
+            "pos": round(pos, 3),
+            "compound": round(compound, 4),
+        }
 
 
 _NEGATE = frozenset(_vs.NEGATE)
