@@ -1,10 +1,11 @@
-"""The Dask engine: per-article work as ``dask.bag`` partitions, term counts reduced on workers.
+"""The Dask engine: per-article work as ``dask.bag`` partitions.
 
 Dask is an optional extra (``pip install news-framing[dask]``), imported only when
 ``engine="dask"`` is asked for. Each partition is one work chunk run through
-:func:`~framing.pipeline.engines.analyze_chunk`; its row tables come back to the caller (they
-are the result), while its term counts are summed in a tree reduction on the workers
-(``Bag.reduction``), so only one total per block crosses to the client.
+:func:`~framing.pipeline.engines.analyze_chunk` on a worker. What comes back to the caller is
+the chunk's rows (they are the result) and its partial sums (term counts and outlet summaries
+over the chunk's articles), which the caller adds up as the partitions finish, exactly as with
+the process pool: no text is gathered in one place to aggregate.
 
 It runs on a ``distributed.Client`` passed as ``client=`` (any cluster: local, HPC job queue,
 Kubernetes, cloud), else on the active client if there is one, else on Dask's default local
@@ -20,10 +21,8 @@ from framing.pipeline.engines import (
     ChunkResult,
     Progress,
     Record,
-    TermCounts,
     analyze_chunk,
     default_chunksize,
-    merge_terms,
 )
 from framing.pipeline.steps import Options
 
@@ -44,24 +43,6 @@ def import_dask() -> Any:
 
 def _analyze_partition(records: Iterable[Record], options: Options) -> list[ChunkResult]:
     return [analyze_chunk(list(records), options)]
-
-
-def _tables_only(chunk: ChunkResult) -> ChunkResult:
-    return ChunkResult(articles=chunk.articles, tables=chunk.tables, summaries=chunk.summaries)
-
-
-def _partition_terms(chunks: Iterable[ChunkResult]) -> TermCounts:
-    total: TermCounts = {}
-    for chunk in chunks:
-        merge_terms(total, chunk.terms)
-    return total
-
-
-def _sum_terms(parts: Iterable[TermCounts]) -> TermCounts:
-    total: TermCounts = {}
-    for part in parts:
-        merge_terms(total, part)
-    return total
 
 
 def _active_client() -> Any:
@@ -98,40 +79,39 @@ def run_dask_blocks(
         if not len(block):
             continue
         bag = db.from_sequence(list(block), partition_size=size)
-        parts = bag.map_partitions(_analyze_partition, options)
+        parts = bag.map_partitions(_analyze_partition, options).to_delayed(optimize_graph=False)
         if client is not None:
-            # Analyse once and keep the partitions on the workers; both the tables and the
-            # term reduction are then built from the same results.
-            parts = client.persist(parts)
-        tables = parts.map(_tables_only).to_delayed(optimize_graph=False)
-        terms = parts.reduction(_partition_terms, _sum_terms, split_every=8)
-        chunks, block_terms = _compute(tables, terms, client, jobs, progress)
-        if chunks:
-            chunks[-1].terms = block_terms
-        yield from chunks
+            yield from _compute_on(client, parts, progress)
+        else:
+            yield from _compute_local(parts, jobs, progress)
 
 
-def _compute(
-    tables: list[Any], terms: Any, client: Any, jobs: int, progress: Progress | None
-) -> tuple[list[ChunkResult], TermCounts]:
-    if client is not None:
-        from distributed import as_completed
+def _compute_on(client: Any, parts: list[Any], progress: Progress | None) -> Iterator[ChunkResult]:
+    """Partitions on a ``distributed`` cluster, handed on in input order as they finish."""
+    from distributed import as_completed
 
-        futures = client.compute([*tables, terms])
-        index = {f.key: i for i, f in enumerate(futures)}
-        results: list[Any] = [None] * len(futures)
-        for future in as_completed(futures):
-            value = future.result()
-            results[index[future.key]] = value
-            if progress and index[future.key] < len(tables):
-                for chunk in value:
+    futures = client.compute(parts, optimize_graph=False)
+    index = {f.key: i for i, f in enumerate(futures)}
+    done: dict[int, list[ChunkResult]] = {}
+    following = 0
+    for future in as_completed(futures):
+        done[index[future.key]] = future.result()
+        future.release()
+        while following in done:
+            for chunk in done.pop(following):
+                if progress:
                     progress.update(chunk)
-        return [c for part in results[:-1] for c in part], results[-1]
+                yield chunk
+            following += 1
+
+
+def _compute_local(parts: list[Any], jobs: int, progress: Progress | None) -> list[ChunkResult]:
+    """Partitions on Dask's local scheduler (processes unless ``dask.config`` says otherwise)."""
 
     import dask
     from dask.callbacks import Callback
 
-    names = {t.key[0] if isinstance(t.key, tuple) else t.key for t in tables}
+    names = {t.key[0] if isinstance(t.key, tuple) else t.key for t in parts}
 
     def _posttask(key: Any, result: Any, dsk: Any, state: Any, worker_id: Any) -> None:
         name = key[0] if isinstance(key, tuple) else key
@@ -139,10 +119,10 @@ def _compute(
             for chunk in result:
                 progress.update(chunk)
 
-    # Bags run on processes by default; a scheduler set in dask.config wins.
+    # A scheduler set in dask.config wins.
     kwargs: dict[str, Any] = {"scheduler": dask.config.get("scheduler", None) or "processes"}
     if jobs > 1:
         kwargs["num_workers"] = jobs
     with Callback(posttask=_posttask):
-        computed = dask.compute(*tables, terms, **kwargs)
-    return [c for part in computed[:-1] for c in part], computed[-1]
+        computed = dask.compute(*parts, **kwargs)
+    return [c for part in computed for c in part]

@@ -3,8 +3,8 @@
 All three engines run the same function, :func:`analyze_chunk`, over the same kind of work unit
 (a chunk of articles), and hand the chunks back **in input order**, so every engine yields the
 same rows in the same order. Aggregates (term counts per outlet) travel as partial sums: each
-chunk counts its own articles, and the sums are added up afterwards (on Dask, in a tree
-reduction on the workers), so no engine ever needs all the text in one place to aggregate.
+chunk counts its own articles where it is analysed, and the sums are added up as the chunks come
+back, so no engine ever needs all the text in one place to aggregate.
 """
 
 from __future__ import annotations
@@ -249,8 +249,7 @@ def run_blocks(
         progress: Bar to update after each chunk.
 
     Yields:
-        One :class:`ChunkResult` per work chunk, in input order. On Dask the term counts of a
-        block arrive already reduced, on the block's last chunk.
+        One :class:`ChunkResult` per work chunk, in input order, with its partial sums.
     """
     if engine == "serial":
         size = chunksize or default_chunksize(total, 1)
