@@ -148,34 +148,44 @@ def _parse_rules(rows: Iterable[dict[str, str]], where: str) -> tuple[Boilerplat
 
 
 class _Matcher:
-    """Matches a line against the rules that can match a line of its length, in one regex.
+    """Finds the first rule (in file order) that matches a whole line.
 
-    Each rule's longest possible match is computed from its pattern; a long paragraph is only
-    tried against the few rules that could match that many characters.
+    Each rule's longest possible match is computed from its pattern, so a long paragraph is only
+    tried against the few rules that could match that many characters. Most rules are tried
+    together, in one regex. A rule that may match anything before a fixed phrase (".{0,600}
+    pic.twitter.com/...") is slow to try on every line, so it is tried alone and only on lines
+    that contain the phrase (searched with the rule's own flags, so no line it matches is
+    skipped).
     """
 
     def __init__(self, rules: tuple[BoilerplateRule, ...]) -> None:
         self.rules = rules
         widths = [_max_width(r.pattern) for r in rules]
+        self.guards = {i: g for i, r in enumerate(rules) if (g := _guard(r.pattern)) is not None}
         self.thresholds = sorted(set(widths))
-        self.patterns: list[tuple[re.Pattern[str], list[int]]] = []
+        self.patterns: list[tuple[re.Pattern[str] | None, list[int], list[int]]] = []
         for limit in self.thresholds:
             chosen = [i for i, w in enumerate(widths) if w >= limit]
-            combined = "|".join(f"(?P<r{i}>{rules[i].pattern.pattern})" for i in chosen)
-            self.patterns.append((re.compile(combined, re.IGNORECASE), chosen))
+            plain = [i for i in chosen if i not in self.guards]
+            combined = "|".join(f"(?P<r{i}>{rules[i].pattern.pattern})" for i in plain)
+            together = re.compile(combined, re.IGNORECASE) if plain else None
+            self.patterns.append((together, plain, [i for i in chosen if i in self.guards]))
 
     def match(self, line: str) -> BoilerplateRule | None:
         k = bisect_left(self.thresholds, len(line))
         if k == len(self.thresholds):
             return None
-        pattern, chosen = self.patterns[k]
-        m = pattern.fullmatch(line)
-        if m is None:
-            return None
-        for i in chosen:
-            if m.group(f"r{i}") is not None:
+        together, plain, guarded = self.patterns[k]
+        first = len(self.rules)
+        m = together.fullmatch(line) if together is not None else None
+        if m is not None:
+            first = next(i for i in plain if m.group(f"r{i}") is not None)
+        for i in guarded:
+            if i > first:
+                break
+            if self.guards[i].search(line) and self.rules[i].pattern.fullmatch(line):
                 return self.rules[i]
-        return None  # pragma: no cover - one group always matched
+        return self.rules[first] if first < len(self.rules) else None
 
 
 @cache
@@ -183,17 +193,45 @@ def _matcher(rules: tuple[BoilerplateRule, ...]) -> _Matcher:
     return _Matcher(rules)
 
 
+def _parser() -> Any:
+    try:
+        return importlib.import_module("re._parser")  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module("sre_parse")
+
+
 def _max_width(pattern: re.Pattern[str]) -> int:
     """The longest string ``pattern`` can match (capped at :data:`MAX_RULE_LINE`)."""
     try:
-        parser: Any = importlib.import_module("re._parser")  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        parser = importlib.import_module("sre_parse")
-    try:
-        width = int(parser.parse(pattern.pattern, pattern.flags).getwidth()[1])
+        width = int(_parser().parse(pattern.pattern, pattern.flags).getwidth()[1])
     except Exception:  # pragma: no cover - private API changed: try the rule on every line
         width = MAX_RULE_LINE
     return min(width, MAX_RULE_LINE)
+
+
+def _guard(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern that starts with an optional part (``.{0,200}``, ``(?:...)?``) and later
+    needs a fixed phrase of at least four characters outside any group, a search for that
+    phrase with the pattern's flags; None otherwise (or if the pattern cannot be read).
+
+    Every string the pattern matches contains the phrase, so a line without it is skipped
+    without trying the pattern.
+    """
+    try:
+        parser = _parser()
+        items = list(parser.parse(pattern.pattern, pattern.flags))
+        repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT}
+        if not items or items[0][0] not in repeats or items[0][1][0] != 0:
+            return None
+        best = run = ""
+        for op, value in items:
+            run = run + chr(value) if op == parser.LITERAL else ""
+            best = max(best, run, key=len)
+    except Exception:  # pragma: no cover - private API changed: no guard, same results
+        return None
+    if len(best) < 4:
+        return None
+    return re.compile(re.escape(best), pattern.flags)
 
 
 _SITE_NAME = ("site_name", "name of the web site or outlet on a line of its own")

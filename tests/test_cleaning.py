@@ -296,6 +296,29 @@ def test_cleaning_custom_rules(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        # the first rule in the file that matches wins, whether or not it is tried alone
+        (("anywhere", "exact"), ["anywhere", "anywhere", "social"]),
+        (("exact", "anywhere"), ["exact", "anywhere", "social"]),
+    ],
+)
+def test_cleaning_rules_keep_file_order(tmp_path: Path, order: tuple[str, str], expected) -> None:
+    patterns = {
+        "anywhere": ".{0,100}cookie policy",  # a leading ".{0,N}": tried alone, on lines with
+        "exact": "our cookie policy",  # "cookie policy" in any case; the others together
+    }
+    rows = [f"{name}\tline\t{patterns[name]}\t{name}" for name in order]
+    rows.append("social\tline\t(?:follow us)? on Twitter\tsocial")
+    path = tmp_path / "rules.tsv"
+    path.write_text("rule\tscope\tpattern\treason\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    raw = "Body.\nOur COOKIE POLICY\nBody.\nRead the cookie policy\nFollow us on TWITTER\nBody."
+    cleaned = clean_text(raw, rules=load_rules(path))
+    assert cleaned.text == "Body.\nBody.\nBody."
+    assert [r.rule for r in cleaned.removed] == expected
+
+
+@pytest.mark.parametrize(
     ("row", "message"),
     [
         ("x\tsometimes\tfoo\twhy", "unknown scope 'sometimes'"),

@@ -127,24 +127,24 @@ def _score_arrays(
     term_total = np.bincount(codes, weights=values, minlength=len(uniques))
     totals = np.bincount(group, weights=values, minlength=len(outlets))
     grand_total = float(values.sum())  # every count: kept terms and rare ones alike
-    keep = np.flatnonzero(term_total[codes] >= min_count)
+    frequent = term_total >= min_count  # per distinct term
+    keep = np.flatnonzero(frequent[codes])
     if not len(keep):
         return _empty_table(group_col)
     kept_codes = codes[keep]
     del codes
     y_all = term_total[kept_codes]
+    del term_total
     # What depends on the term alone (its rank in code-point order, its n-gram size) is
     # computed once per distinct kept term, not once per (outlet, term) pair.
-    kept_terms = np.flatnonzero(term_total >= min_count)
-    del term_total
-    by_term = np.zeros((2, len(uniques)), dtype=np.int64)
-    by_term[0, kept_terms] = _rank(uniques[kept_terms])
-    by_term[1, kept_terms] = (
-        pd.Series(uniques[kept_terms], dtype=str).str.count(" ").to_numpy(dtype="int64") + 1
-    )
-    del uniques, kept_terms
-    term_rank, ngram = by_term[:, kept_codes]
-    del by_term, kept_codes
+    distinct = uniques[frequent]
+    del uniques
+    small = np.int32 if len(frequent) < 2**31 else np.int64
+    index = (np.cumsum(frequent, dtype=small) - 1)[kept_codes]  # each pair's term in `distinct`
+    del frequent, kept_codes
+    term_rank = _rank(distinct)[index]
+    ngram = (pd.Series(distinct, dtype=str).str.count(" ").to_numpy(dtype="int64") + 1)[index]
+    del distinct, index
     a0 = grand_total  # the default prior is the corpus itself: its total is every count
     y_i = values[keep].astype("float64")
     y_j = y_all - y_i
