@@ -145,10 +145,15 @@ def _score_arrays(
     term_rank = _rank(distinct)[index]
     ngram = (pd.Series(distinct, dtype=str).str.count(" ").to_numpy(dtype="int64") + 1)[index]
     del distinct, index
+    counts_kept = values[keep]
+    group_kept = group[keep]
+    terms = keys[keep]
+    del values, group, keys, keep  # (each step frees what it no longer needs: on a big
+    # corpus these arrays, one entry per (outlet, term) pair, are what peak memory is made of)
     a0 = grand_total  # the default prior is the corpus itself: its total is every count
-    y_i = values[keep].astype("float64")
+    y_i = counts_kept.astype("float64")
     y_j = y_all - y_i
-    n_i = totals[group[keep]]
+    n_i = totals[group_kept]
     n_j = grand_total - n_i
     a_w = y_all
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -156,9 +161,7 @@ def _score_arrays(
             (y_j + a_w) / (n_j + a0 - y_j - a_w)
         )
         z = delta / np.sqrt(1.0 / (y_i + a_w) + 1.0 / (y_j + a_w))
-    terms = keys[keep]
-    del keys
-    group_kept = group[keep]
+    del y_i, n_i, n_j, a_w, y_all
     # The order of log_odds_from_counts: outlet (first seen first), z descending, then term;
     # (outlet, term) pairs are unique, so the order is fully determined. Terms are ranked by
     # code point (as Python and Arrow's UTF-8 compare them) to sort numbers, not strings.
@@ -169,7 +172,7 @@ def _score_arrays(
         "groups": group_kept,
         "terms": terms,
         "ngram": ngram,
-        "counts": values[keep],
+        "counts": counts_kept,
         "rest": y_j,
         "log_odds": delta,
         "z": z,
