@@ -19,9 +19,6 @@ if TYPE_CHECKING:
 
 __all__ = ["compare", "comparison"]
 
-#: Base columns, always present.
-BASE_COLUMNS = ["outlet", "articles", "words", "sentences"]
-
 #: With ``ci_unit="auto"``, outlets with at least this many articles resample whole articles.
 CLUSTER_MIN_ARTICLES = 30
 

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property
+from itertools import repeat
 from typing import NamedTuple
 
 import pandas as pd
@@ -150,22 +151,31 @@ def tokenize(
     low = norm.lower()
     make = tuple.__new__  # a Token without NamedTuple.__new__'s Python-level call
     if len(low) == len(norm):  # lower-casing kept every offset (almost always)
-        # ``findall`` + ``str.find`` is faster than match objects, and exact: every token
-        # starts with a letter or digit, and no letter or digit lies between two matches
-        # (one would start a match), so the next occurrence of a token is where it matched.
-        tokens: list[Token] = []
-        append = tokens.append
-        find = low.find
-        pos = start
-        for word in _TOKEN_RE.findall(low, start, stop):
-            pos = find(word, pos)
-            after = pos + len(word)
-            append(make(Token, (pos, after, word)))
-            pos = after
-        return tokens
-    return [
-        make(Token, (*m.span(), m.group().lower())) for m in _TOKEN_RE.finditer(norm, start, stop)
-    ]
+        return list(map(make, repeat(Token), match_spans(_TOKEN_RE, low, start, stop)))
+    return [make(Token, (a, b, w.lower())) for a, b, w in match_spans(_TOKEN_RE, norm, start, stop)]
+
+
+def match_spans(
+    pattern: re.Pattern[str], text: str, start: int = 0, stop: int | None = None
+) -> list[tuple[int, int, str]]:
+    """``(start, end, match)`` of each match of ``pattern`` in ``text[start:stop]``, in order.
+
+    The same as ``[(*m.span(), m.group()) for m in pattern.finditer(text, start, stop)]`` and
+    about twice as fast (``findall`` and ``str.find`` instead of match objects), for a pattern
+    that matches wherever a character a match can begin with stands (as a tokenizer's
+    "a letter or digit starts a word" does): then no match can begin between two matches, so
+    the next occurrence of a match after the previous one is where it matched.
+    """
+    out: list[tuple[int, int, str]] = []
+    append = out.append
+    find = text.find
+    pos = start
+    for found in pattern.findall(text, start, len(text) if stop is None else stop):
+        pos = find(found, pos)
+        end = pos + len(found)
+        append((pos, end, found))
+        pos = end
+    return out
 
 
 # --- sentence splitting -------------------------------------------------------------------------

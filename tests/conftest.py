@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +26,15 @@ if os.environ.get("HYPOTHESIS_PROFILE"):
 REPO = Path(__file__).resolve().parents[1]
 STORY_DIR = REPO / "data" / "iraq-2021-07-26"
 SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    """Close the figures a test drew (without importing matplotlib where no test did)."""
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
 
 
 @pytest.fixture(scope="session")

@@ -26,12 +26,6 @@ from framing.plot_cross import plot_coverage
 from framing.similarity import fold, group_positions, light_stem
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture(scope="module")
 def facts(story_articles: pd.DataFrame) -> pd.DataFrame:
     return coverage(story_articles)

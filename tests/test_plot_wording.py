@@ -16,12 +16,6 @@ from framing.plot_wording import plot_distinctive_terms, plot_label_table, plot_
 from framing.terms import word_choice
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.mark.parametrize(
     ("outlet", "title", "n_ticks"),
     [

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -17,12 +15,6 @@ from framing.plotting import plot_outlets, plot_verb_stance, plot_voice_share
 from framing.style import OKABE_ITO, category_colors, outlet_style
 
 OUTLETS = ["Xinhua", "WION", "Rudaw", "China Daily", "USA Today"]
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
 
 
 @pytest.fixture

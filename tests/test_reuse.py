@@ -27,12 +27,6 @@ from framing.terms import term_counts, word_choice
 from framing.text import Doc
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture(scope="module")
 def passages(story_articles: pd.DataFrame) -> pd.DataFrame:
     return reuse(story_articles)

@@ -131,13 +131,6 @@ class ArticleResult:
 # loaded lexicon), so workers never read files per article.
 
 
-def _typed_frame(columns: Mapping[str, str]) -> Callable[[str, Rows], pd.DataFrame]:
-    def frame(table: str, rows: Rows) -> pd.DataFrame:
-        return pd.DataFrame.from_records(rows, columns=list(columns)).astype(dict(columns))
-
-    return frame
-
-
 def _sentiment_prepare(options: Mapping[str, Any]) -> dict[str, Any]:
     from framing.sentiment.lexical import load_overrides
 

@@ -22,11 +22,6 @@ from framing.quotes.verbs import VerbLexicon, find_forms
 
 _TELL_LEMMAS = wordset("""tell inform assure remind warn advise brief ask urge caution promise""")
 _THAT = re.compile(r"\bthat\b")
-_CLAUSE_START = re.compile(
-    r"(?:he|she|they|it|we|i|you|there|the|a|an|this|these|those|his|her|their|its|our|my|no|"
-    r"some|all|most|many|both|each|every|none|any|much|such|more|only|if|when|what|why|how|"
-    r"whether|nobody|no one|everyone|someone|anyone|trump|[A-Z0-9$@#])",
-)
 _WH = re.compile(r"\b(?:whether|if|why|how|what|when|where|who|which)\b")
 _TIME = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
@@ -53,12 +48,6 @@ _NP_OBJECT_LEMMAS = wordset(
     emphasize emphasise reiterate reaffirm confirm reveal acknowledge admit concede cite
     describe explain propose recommend demand urge promise pledge vow predict question defend
     endorse applaud welcome lament blame tout highlight underline underscore"""
-)
-_SUBORDINATE = re.compile(
-    r"(?i)(?:when|while|if|as|after|before|although|though|because|since|asked|speaking|"
-    r"in|on|at|during|following|according|last|earlier|later|still|but|and|however|yet|from|"
-    r"with|despite|amid|unlike|like|among|for|to|by|under|over|about|through|without|citing|"
-    r"reached|pressed|responding|noting|in\s+an?)\b"
 )
 _NO_CLAUSE = wordset(
     """to for of in on at by with from about into during after before as than so and or but"""

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from framing._resources import read_tsv
 from framing.quotes.marks import MASK
 from framing.quotes.pos import tag, wordset
+from framing.text import match_spans
 
 __all__ = [
     "SPEAKER_TYPES",
@@ -113,22 +114,15 @@ _PREPOSITIONS_BUT_OF = _PREPOSITIONS - {"of"}
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    # (every character but white space starts a _TOKEN match: match_spans is exact here)
     out: list[tuple[int, int, str]] = []
     append = out.append
-    find = text.find
-    pos = lo
-    # ``findall`` + ``str.find`` instead of match objects, and exact: every character but
-    # white space starts a _TOKEN match, so only white space lies between two tokens and the
-    # next occurrence of a token after the previous one is where it matched.
-    for w in _TOKEN.findall(text, lo, hi):
-        pos = find(w, pos)
-        end = pos + len(w)
+    for start, end, w in match_spans(_TOKEN, text, lo, hi):
         if w[-1] == "." and len(w) > 4 and "." not in w[:-1] and w[-2].islower():
-            append((pos, end - 1, w[:-1]))  # "official." -> "official"
+            append((start, end - 1, w[:-1]))  # "official." -> "official"
             append((end - 1, end, "."))
         else:
-            append((pos, end, w))
-        pos = end
+            append((start, end, w))
     return out
 
 
@@ -546,7 +540,6 @@ def mention_after(masked: str, cue_end: int, hi: int, *, lenient: bool = False) 
 _NAME_TOKEN = re.compile(
     r"(?:[A-Z][a-zA-Z'\-]+|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z][\w'\-]*|[A-Z]\.)$"
 )
-_PARTICLES = wordset("""al bin ibn de van von da del la le di du""")
 
 
 _WORDS_RE1 = re.compile(r"[\w@#&]+(?:[.'\-][\w@#&]+)*\.?")
